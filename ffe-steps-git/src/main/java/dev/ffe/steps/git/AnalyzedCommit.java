@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One commit of the analyzed range that the rules read: a conventional commit (or one with a
- * {@code Release-As} footer) and the release it calls for.
+ * One commit of the analyzed range that the rules read: a conventional commit (or one with a {@code
+ * Release-As} footer) and the release it calls for.
  *
  * @param hash the full commit id
  * @param shortHash the commit id abbreviated to 7 characters, as changelogs show it

@@ -25,7 +25,8 @@ public final class ConventionalCommit {
       Pattern.compile(
           "^(?<type>[A-Za-z][A-Za-z0-9_-]*)(?:\\((?<scope>[^()\\r\\n]*)\\))?(?<bang>!)?: +"
               + "(?<description>.*)$");
-  private static final Pattern GIT_REVERT_HEADER = Pattern.compile("^Revert \"(?<header>.+)\"\\s*$");
+  private static final Pattern GIT_REVERT_HEADER =
+      Pattern.compile("^Revert \"(?<header>.+)\"\\s*$");
   private static final Pattern REVERTS_COMMIT =
       Pattern.compile("This reverts commit (?<hash>[0-9a-fA-F]{7,64})");
   private static final Pattern FOOTER =
@@ -94,7 +95,15 @@ public final class ConventionalCommit {
     Matcher gitRevert = GIT_REVERT_HEADER.matcher(header);
     if (gitRevert.matches()) {
       return new ConventionalCommit(
-          header, true, "revert", "", false, gitRevert.group("header"), body, footers, revertedHash);
+          header,
+          true,
+          "revert",
+          "",
+          false,
+          gitRevert.group("header"),
+          body,
+          footers,
+          revertedHash);
     }
     Matcher m = HEADER.matcher(header);
     if (!m.matches() || m.group("description").isBlank()) {
@@ -208,7 +217,9 @@ public final class ConventionalCommit {
     return notes.isEmpty() ? List.of(description) : List.copyOf(notes);
   }
 
-  /** Returns the description (the header after {@code ": "}; the whole header if not conventional). */
+  /**
+   * Returns the description (the header after {@code ": "}; the whole header if not conventional).
+   */
   public String description() {
     return description;
   }

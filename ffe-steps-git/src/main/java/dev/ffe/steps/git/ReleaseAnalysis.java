@@ -11,9 +11,8 @@ import java.util.Optional;
 
 /**
  * What {@link ReleaseAnalyzer} found: the current release, the commits since it, and the next
- * version they call for. Serializes to JSON with the names the CLI prints: {@code
- * current_version}, {@code next_version}, {@code bump} ({@code major|minor|patch|none}), {@code
- * commits}, and more.
+ * version they call for. Serializes to JSON with the names the CLI prints: {@code current_version},
+ * {@code next_version}, {@code bump} ({@code major|minor|patch|none}), {@code commits}, and more.
  *
  * <p>Immutable and thread-safe.
  */

@@ -32,9 +32,9 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * Connects to a TLS endpoint, reads the certificate chain the server presents and grades the leaf
- * certificate: CRITICAL when expired or not yet valid (or when the chain is not trusted or the
- * host name does not match), WARNING when it expires within {@code warnWithin} (default 30 days),
- * INFO otherwise.
+ * certificate: CRITICAL when expired or not yet valid (or when the chain is not trusted or the host
+ * name does not match), WARNING when it expires within {@code warnWithin} (default 30 days), INFO
+ * otherwise.
  *
  * <p>Certificate verification stays on: the chain is validated against the JDK's trust store (or
  * the one given) with HTTPS host-name checks. The chain is captured before validation, so an
@@ -82,10 +82,12 @@ public final class TlsCertificateCheck {
   public static Builder builder(String host, int port) {
     Objects.requireNonNull(host, "host == null");
     if (host.isBlank() || host.contains("/") || host.contains(" ")) {
-      throw new IllegalArgumentException("TLS host '" + host + "' is not a host name: write it like example.com");
+      throw new IllegalArgumentException(
+          "TLS host '" + host + "' is not a host name: write it like example.com");
     }
     if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("TLS port " + port + " is out of range: use 1..65535 (443 for HTTPS)");
+      throw new IllegalArgumentException(
+          "TLS port " + port + " is out of range: use 1..65535 (443 for HTTPS)");
     }
     return new Builder(host, port);
   }
@@ -98,7 +100,8 @@ public final class TlsCertificateCheck {
   public static Builder forUrl(String url) {
     URI uri = HttpCalls.parseHttpUrl("TLS check URL", url);
     if (!"https".equalsIgnoreCase(uri.getScheme())) {
-      throw new IllegalArgumentException("TLS check URL '" + url + "' is not https: use https://host[:port]");
+      throw new IllegalArgumentException(
+          "TLS check URL '" + url + "' is not https: use https://host[:port]");
     }
     return builder(uri.getHost(), uri.getPort() < 0 ? 443 : uri.getPort());
   }
@@ -114,7 +117,8 @@ public final class TlsCertificateCheck {
     CapturingTrustManager trust;
     SSLContext context;
     try {
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trustStore.orElse(null));
       X509TrustManager delegate = null;
       for (var tm : tmf.getTrustManagers()) {
@@ -132,11 +136,13 @@ public final class TlsCertificateCheck {
     Socket raw = new Socket();
     // setSoTimeout bounds each read, not the handshake as a whole; the watchdog closes the
     // socket at the total deadline so a server that drips bytes cannot stall the check.
-    ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> closeQuietly(raw), timeout.toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> watchdog =
+        WATCHDOG.schedule(() -> closeQuietly(raw), timeout.toMillis(), TimeUnit.MILLISECONDS);
     try {
       raw.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
       raw.setSoTimeout((int) Math.max(1, timeout.toMillis()));
-      try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(raw, host, port, true)) {
+      try (SSLSocket socket =
+          (SSLSocket) context.getSocketFactory().createSocket(raw, host, port, true)) {
         SSLParameters params = socket.getSSLParameters();
         params.setEndpointIdentificationAlgorithm("HTTPS");
         if (!Character.isDigit(host.charAt(host.length() - 1)) && !host.contains(":")) {
@@ -170,9 +176,16 @@ public final class TlsCertificateCheck {
     } else if (failure != null) {
       level = AlertLevel.CRITICAL;
       reason = failure;
-    } else if (!Duration.between(at, notAfter).minus(warnWithin).isPositive()) {
+    } else if (Duration.between(at, notAfter).compareTo(warnWithin) <= 0) {
       level = AlertLevel.WARNING;
-      reason = "certificate expires on " + notAfter + ", in " + days + " days (warning within " + warnWithin.toDays() + " days)";
+      reason =
+          "certificate expires on "
+              + notAfter
+              + ", in "
+              + days
+              + " days (warning within "
+              + warnWithin.toDays()
+              + " days)";
     } else {
       level = AlertLevel.INFO;
       reason = "certificate valid until " + notAfter + " (" + days + " days)";
@@ -193,13 +206,23 @@ public final class TlsCertificateCheck {
 
   private TlsCheckResult failed(Instant at, String reason, List<X509Certificate> chain) {
     return new TlsCheckResult(
-        host, port, AlertLevel.CRITICAL, reason, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), 0, chain.size(), at);
+        host,
+        port,
+        AlertLevel.CRITICAL,
+        reason,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        0,
+        chain.size(),
+        at);
   }
 
   private String describe(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof CertificateExpiredException || t instanceof CertificateNotYetValidException) {
+      if (t instanceof CertificateExpiredException
+          || t instanceof CertificateNotYetValidException) {
         return "certificate validity check failed: " + t.getMessage();
       }
     }
@@ -220,8 +243,8 @@ public final class TlsCertificateCheck {
   /**
    * Wraps the check as a blocking workflow step whose output is the {@link TlsCheckResult}; it is
    * published under {@link #RESULT} and {@link HttpSteps#resultKey(String)}, and the step fails
-   * with a {@link CheckFailedException} at or above {@link Builder#failAt(AlertLevel)}. Validity
-   * is judged at the workflow clock's now.
+   * with a {@link CheckFailedException} at or above {@link Builder#failAt(AlertLevel)}. Validity is
+   * judged at the workflow clock's now.
    */
   public WorkflowStep step(String name) {
     return WorkflowStep.task(
@@ -260,7 +283,8 @@ public final class TlsCertificateCheck {
     public Builder warnWithin(Duration warnWithin) {
       Objects.requireNonNull(warnWithin, "warnWithin == null");
       if (warnWithin.isNegative()) {
-        throw new IllegalArgumentException("warnWithin is " + warnWithin + ": use zero or a positive duration such as 30d");
+        throw new IllegalArgumentException(
+            "warnWithin is " + warnWithin + ": use zero or a positive duration such as 30d");
       }
       this.warnWithin = warnWithin;
       return this;
@@ -270,7 +294,8 @@ public final class TlsCertificateCheck {
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout == null");
       if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout is " + timeout + ": use a positive duration such as 10s");
+        throw new IllegalArgumentException(
+            "timeout is " + timeout + ": use a positive duration such as 10s");
       }
       this.timeout = timeout;
       return this;

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * The outcome of one TLS certificate check.
  *
- * <p>Immutable and thread-safe. Serializes with snake_case names; the certificate fields are
- * absent when no certificate could be read (e.g. connection refused).
+ * <p>Immutable and thread-safe. Serializes with snake_case names; the certificate fields are absent
+ * when no certificate could be read (e.g. connection refused).
  *
  * @param host the checked host
  * @param port the checked port
@@ -31,8 +31,17 @@ import java.util.Optional;
  * @param checkedAt when the check ran
  */
 @JsonPropertyOrder({
-  "host", "port", "level", "reason", "subject", "issuer", "not_before", "not_after",
-  "days_remaining", "chain_length", "checked_at"
+  "host",
+  "port",
+  "level",
+  "reason",
+  "subject",
+  "issuer",
+  "not_before",
+  "not_after",
+  "days_remaining",
+  "chain_length",
+  "checked_at"
 })
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record TlsCheckResult(

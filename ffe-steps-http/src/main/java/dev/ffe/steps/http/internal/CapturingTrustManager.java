@@ -24,7 +24,8 @@ public final class CapturingTrustManager extends X509ExtendedTrustManager {
   public CapturingTrustManager(X509TrustManager delegate) {
     Objects.requireNonNull(delegate, "delegate == null");
     if (!(delegate instanceof X509ExtendedTrustManager extended)) {
-      throw new IllegalArgumentException("trust manager " + delegate.getClass().getName() + " cannot check host names");
+      throw new IllegalArgumentException(
+          "trust manager " + delegate.getClass().getName() + " cannot check host names");
     }
     this.delegate = extended;
   }
@@ -49,7 +50,8 @@ public final class CapturingTrustManager extends X509ExtendedTrustManager {
   }
 
   @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  public void checkServerTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
     captured = List.of(chain);
     delegate.checkServerTrusted(chain, authType);
   }
@@ -67,7 +69,8 @@ public final class CapturingTrustManager extends X509ExtendedTrustManager {
   }
 
   @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  public void checkClientTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
     delegate.checkClientTrusted(chain, authType);
   }
 
