@@ -773,8 +773,9 @@ public final class RunEngine implements WorkflowRun {
       return new GroupOutcome(StepStatus.COMPLETED, null);
     }
 
+    /** Shows the children in the group's node; a view of the array, so later records show too. */
     void publishChildren() {
-      execution.node.setChildren(List.of(nodes));
+      execution.node.setChildren(Arrays.asList(nodes));
     }
   }
 
@@ -803,7 +804,6 @@ public final class RunEngine implements WorkflowRun {
         String reason = whyNot(child);
         if (reason != null) {
           record(index, skipped(child, reason));
-          publishChildren();
           continue;
         }
         if (child.trigger() != Trigger.ALL_SUCCESS && broken() && !compensationDone()) {
@@ -820,11 +820,7 @@ public final class RunEngine implements WorkflowRun {
           return;
         }
       }
-      compensateThen(
-          () -> {
-            publishChildren();
-            outcome.complete(conclude());
-          });
+      compensateThen(() -> outcome.complete(conclude()));
     }
 
     /** Starts a child; returns true if it already ended (so the loop may go on). */
@@ -832,13 +828,11 @@ public final class RunEngine implements WorkflowRun {
       CompletableFuture<Node> f = execute(child, path(child), signalFor(child), scope, role(child));
       if (f.isDone()) {
         record(index, f.join());
-        publishChildren();
         return true;
       }
       f.whenComplete(
           (node, error) -> {
             record(index, node);
-            publishChildren();
             advance();
           });
       return false;
@@ -876,7 +870,6 @@ public final class RunEngine implements WorkflowRun {
                           late,
                           () -> {
                             childrenSignal.detach();
-                            publishChildren();
                             outcome.complete(conclude());
                           })));
       return outcome;
