@@ -163,6 +163,12 @@ public final class RunEngine implements WorkflowRun {
       WorkflowStep step, String path, Signal parentSignal, Scope scope, String role) {
     Node node = new Node(step, path, role);
     if (parentSignal.isCancelled()) {
+      if (step == root) {
+        // cancelled before it began: the workflow's status says so, not "skipped"
+        node.start(scheduler.now());
+        node.finish(parentSignal.status(), scheduler.now(), null, parentSignal.reason(), null, 0);
+        return CompletableFuture.completedFuture(node);
+      }
       return CompletableFuture.completedFuture(skip(node, "not started: " + parentSignal.reason()));
     }
     StepExecution execution = new StepExecution(step, node, parentSignal, scope);
