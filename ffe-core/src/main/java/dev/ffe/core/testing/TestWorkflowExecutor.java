@@ -125,6 +125,35 @@ public final class TestWorkflowExecutor {
     return start(root, RunOptions.defaults());
   }
 
+  /**
+   * Moves virtual time forward by {@code duration}, running the timers that fall due on the way and
+   * the work they make runnable: for schedules, and for runs started through {@link
+   * #asWorkflowExecutor()}.
+   *
+   * @throws IllegalArgumentException if {@code duration} is negative
+   */
+  public void advance(Duration duration) {
+    Objects.requireNonNull(duration, "duration == null");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException(
+          "cannot advance virtual time backwards by "
+              + duration
+              + ": pass zero or a positive duration");
+    }
+    Instant target = scheduler.now().plus(duration);
+    drain();
+    while (scheduler.fireNextUntil(target)) {
+      drain();
+    }
+    scheduler.advanceTo(target);
+    drain();
+  }
+
+  /** Runs every runnable piece of work without moving the clock. */
+  public void runUntilIdle() {
+    drain();
+  }
+
   private boolean runOne() {
     Runnable task = queue.poll();
     if (task == null) {
@@ -176,20 +205,7 @@ public final class TestWorkflowExecutor {
      * @throws IllegalArgumentException if {@code duration} is negative
      */
     public TestRun advance(Duration duration) {
-      Objects.requireNonNull(duration, "duration == null");
-      if (duration.isNegative()) {
-        throw new IllegalArgumentException(
-            "cannot advance virtual time backwards by "
-                + duration
-                + ": pass zero or a positive duration");
-      }
-      Instant target = scheduler.now().plus(duration);
-      drain();
-      while (scheduler.fireNextUntil(target)) {
-        drain();
-      }
-      scheduler.advanceTo(target);
-      drain();
+      TestWorkflowExecutor.this.advance(duration);
       return this;
     }
 
