@@ -72,6 +72,13 @@ public interface StepContext {
    */
   void onCancel(Runnable callback);
 
+  /**
+   * Returns the decision at the approval gate {@code gatePath} (a step path), completed when {@link
+   * WorkflowRun#approve} or {@link WorkflowRun#reject} is called for it, even if that happened
+   * before this step started.
+   */
+  CompletionStage<ApprovalDecision> approval(String gatePath);
+
   /** Throws {@link java.util.concurrent.CancellationException} if {@link #isCancelled()}. */
   void throwIfCancelled();
 }

@@ -68,7 +68,33 @@ public final class WorkflowExecutor {
   public WorkflowRun start(WorkflowStep root, RunOptions options) {
     Objects.requireNonNull(root, "root == null");
     Objects.requireNonNull(options, "options == null");
-    return new RunEngine(root, options, executor, scheduler, seed, listeners).start();
+    return new RunEngine(root, options, executor, scheduler, seed, listeners, null).start();
+  }
+
+  /**
+   * Resumes a failed run from its journal or result: steps that completed (and were not undone by a
+   * compensation) are not run again — their results and outputs are restored — and failed,
+   * timed-out, cancelled, skipped and never-started steps run. Steps marked {@link
+   * WorkflowStep#rerunOnResume()} always run.
+   *
+   * @throws IllegalArgumentException before running anything, when {@code previous} is from another
+   *     workflow or the workflow's shape has changed (a step renamed, added or removed)
+   */
+  public WorkflowRun resume(WorkflowStep root, WorkflowResult previous, RunOptions options) {
+    Objects.requireNonNull(root, "root == null");
+    Objects.requireNonNull(previous, "previous == null");
+    Objects.requireNonNull(options, "options == null");
+    dev.ffe.core.internal.ResumeCheck.requireSameShape(root, previous);
+    return new RunEngine(root, options, executor, scheduler, seed, listeners, previous.root())
+        .start();
+  }
+
+  /**
+   * Resumes a failed run with default options; see {@link #resume(WorkflowStep, WorkflowResult,
+   * RunOptions)}.
+   */
+  public WorkflowRun resume(WorkflowStep root, WorkflowResult previous) {
+    return resume(root, previous, RunOptions.defaults());
   }
 
   /** Returns this executor's scheduler. */

@@ -49,9 +49,9 @@ public final class WorkflowResult {
     return root.startedAt().orElseThrow();
   }
 
-  /** Returns when the run ended on the workflow clock. */
+  /** Returns when the run ended on the workflow clock (its start, for a run still going). */
   public Instant finishedAt() {
-    return root.finishedAt().orElseThrow();
+    return root.finishedAt().orElse(startedAt());
   }
 
   /** Returns how long the run took on the workflow clock. */

@@ -25,6 +25,23 @@ public interface WorkflowRun {
    */
   void cancel();
 
+  /**
+   * Approves the gate at {@code gate} (its step path, or its name if that is unique), recording who
+   * and why. A decision made before the gate starts waits for it.
+   *
+   * @throws IllegalArgumentException if the workflow has no approval gate by that name
+   */
+  void approve(String gate, String by, String comment);
+
+  /** Rejects the gate at {@code gate}; the gate step fails, naming {@code by} and the comment. */
+  void reject(String gate, String by, String comment);
+
+  /**
+   * Returns the result tree as it stands now: ended steps with their outcome, running ones as
+   * {@code running}. The journal writes this as steps end.
+   */
+  WorkflowResult snapshot();
+
   /** True once the run has ended. */
   default boolean isDone() {
     return result().isDone();

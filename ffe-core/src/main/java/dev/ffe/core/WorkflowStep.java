@@ -48,6 +48,7 @@ public final class WorkflowStep {
   private final ErrorAction onError;
   private final Trigger trigger;
   private final WorkflowStep compensation;
+  private final boolean rerunOnResume;
 
   private WorkflowStep(
       String name,
@@ -63,7 +64,8 @@ public final class WorkflowStep {
       Predicate<? super Throwable> retryOn,
       ErrorAction onError,
       Trigger trigger,
-      WorkflowStep compensation) {
+      WorkflowStep compensation,
+      boolean rerunOnResume) {
     this.name = name;
     this.type = type;
     this.action = action;
@@ -78,6 +80,7 @@ public final class WorkflowStep {
     this.onError = onError;
     this.trigger = trigger;
     this.compensation = compensation;
+    this.rerunOnResume = rerunOnResume;
   }
 
   private static WorkflowStep leaf(String name, StepAction action, Task task) {
@@ -95,7 +98,8 @@ public final class WorkflowStep {
         null,
         ErrorAction.FAIL,
         Trigger.ALL_SUCCESS,
-        null);
+        null,
+        false);
   }
 
   /** Creates a leaf step whose asynchronous action returns a stage with the step's output. */
@@ -188,7 +192,8 @@ public final class WorkflowStep {
         null,
         ErrorAction.FAIL,
         Trigger.ALL_SUCCESS,
-        null);
+        null,
+        false);
   }
 
   private static String checkName(String name) {
@@ -227,7 +232,8 @@ public final class WorkflowStep {
         retryOn,
         onError,
         trigger,
-        compensation);
+        compensation,
+        rerunOnResume);
   }
 
   /** Returns a copy that retries up to {@code retries} times after the first attempt fails. */
@@ -339,6 +345,50 @@ public final class WorkflowStep {
     }
     return copy(
         retries, backoff, timeout, delay, condition, retryOn, onError, trigger, compensation);
+  }
+
+  /**
+   * Returns a copy that runs again when a failed run is resumed, even if it completed before
+   * (health checks, anything whose earlier result may be stale).
+   */
+  public WorkflowStep rerunOnResume() {
+    return new WorkflowStep(
+        name,
+        type,
+        action,
+        task,
+        steps,
+        retries,
+        backoff,
+        timeout,
+        delay,
+        condition,
+        retryOn,
+        onError,
+        trigger,
+        compensation,
+        true);
+  }
+
+  /** True if this step runs again on resume even when it completed before. */
+  public boolean isRerunOnResume() {
+    return rerunOnResume;
+  }
+
+  /**
+   * Creates a step that waits for a decision made through {@link WorkflowRun#approve} or {@link
+   * WorkflowRun#reject} (a manual gate before a production deploy). Approved: the step completes
+   * with the {@link ApprovalDecision} as output. Rejected: the step fails, naming who rejected it
+   * and why. No decision within {@code timeout}: {@code approveOnTimeout} decides, recorded as made
+   * by {@code "timeout"}.
+   */
+  public static WorkflowStep approval(String name, Duration timeout, boolean approveOnTimeout) {
+    Objects.requireNonNull(timeout, "timeout == null");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException(
+          "approval '" + name + "': timeout is " + timeout + ": use a positive duration");
+    }
+    return action(name, new dev.ffe.core.internal.ApprovalAction(timeout, approveOnTimeout));
   }
 
   /** Returns the step's name, unique among its siblings. */

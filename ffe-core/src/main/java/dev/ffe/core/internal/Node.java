@@ -116,8 +116,31 @@ final class Node {
     this.compensation = compensation;
   }
 
+  /** Rebuilds the node of a step that completed in an earlier run, marked {@code restored}. */
+  static Node restored(WorkflowStep step, StepResult previous) {
+    Node node = new Node(step, previous.path(), previous.role().orElse("restored"));
+    node.status = previous.status();
+    node.startedAt = previous.startedAt().orElse(null);
+    node.finishedAt = previous.finishedAt().orElse(null);
+    node.attempts.addAll(previous.attempts());
+    node.output = previous.output().orElse(null);
+    List<Node> kids = new ArrayList<>();
+    for (int i = 0; i < step.steps().size(); i++) {
+      kids.add(restored(step.steps().get(i), previous.steps().get(i)));
+    }
+    node.children = kids;
+    return node;
+  }
+
   synchronized StepResult snapshot() {
-    List<StepResult> kids = new ArrayList<>(children.size());
+    List<StepResult> kids = new ArrayList<>(step.steps().size());
+    if (children.isEmpty() && !step.steps().isEmpty()) {
+      // not started yet: show the declared children, so a journal always has the full shape
+      for (WorkflowStep child : step.steps()) {
+        String childPath = path.isEmpty() ? child.name() : path + "/" + child.name();
+        kids.add(new Node(child, childPath, null).snapshot());
+      }
+    }
     for (Node child : children) {
       kids.add(child.snapshot());
     }

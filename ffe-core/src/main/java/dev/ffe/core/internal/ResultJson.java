@@ -37,6 +37,15 @@ public final class ResultJson {
   public static final ObjectMapper MAPPER =
       new ObjectMapper()
           .findAndRegisterModules()
+          .registerModule(
+              new com.fasterxml.jackson.databind.module.SimpleModule("ffe-time")
+                  // ISO-8601 text for java.time values even without the jsr310 module
+                  .addSerializer(
+                      java.time.Instant.class,
+                      com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance)
+                  .addSerializer(
+                      java.time.Duration.class,
+                      com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance))
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -53,7 +62,7 @@ public final class ResultJson {
     json.put("status", result.status().jsonName());
     json.put("duration", Durations.seconds(result.duration()));
     json.put("started_at", result.startedAt().toString());
-    json.put("finished_at", result.finishedAt().toString());
+    result.root().finishedAt().ifPresent(t -> json.put("finished_at", t.toString()));
     result.error().ifPresent(e -> json.put("error", e));
     ArrayNode steps = json.putArray("steps");
     for (StepResult step : result.steps()) {
@@ -105,6 +114,23 @@ public final class ResultJson {
       return MAPPER.valueToTree(output);
     } catch (IllegalArgumentException e) {
       return MAPPER.getNodeFactory().textNode(String.valueOf(output));
+    }
+  }
+
+  /** Writes the result to exactly {@code file}, atomically (temporary file, then rename). */
+  public static void writeAtomically(WorkflowResult result, Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".journal_", ".json.tmp");
+    try {
+      Files.write(tmp, write(result).getBytes(StandardCharsets.UTF_8));
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
     }
   }
 

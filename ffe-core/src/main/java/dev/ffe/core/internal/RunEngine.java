@@ -66,6 +66,12 @@ public final class RunEngine implements WorkflowRun {
   private final Signal runSignal = Signal.root();
   private final CompletableFuture<WorkflowResult> result = new CompletableFuture<>();
   private final Duration deadline;
+  private final java.nio.file.Path journal;
+  private final StepResult previous;
+  private final Map<String, CompletableFuture<dev.ffe.core.ApprovalDecision>> gates =
+      new ConcurrentHashMap<>();
+  private final List<String> gatePaths = new ArrayList<>();
+  private volatile Node rootNode;
   private Instant deadlineAt;
 
   /** Prepares a run; {@link #start()} begins it. */
@@ -75,7 +81,8 @@ public final class RunEngine implements WorkflowRun {
       Executor executor,
       Scheduler scheduler,
       long seed,
-      List<WorkflowListener> listeners) {
+      List<WorkflowListener> listeners,
+      StepResult previous) {
     if (root.compensation().isPresent()) {
       throw new IllegalArgumentException(
           "the root step '"
@@ -89,7 +96,84 @@ public final class RunEngine implements WorkflowRun {
     this.seed = seed;
     this.listeners = listeners;
     this.deadline = options.deadline().orElse(null);
+    this.journal = options.journal().orElse(null);
+    this.previous = previous;
     options.values().forEach(values::put);
+    findGates(root, "");
+  }
+
+  private void findGates(WorkflowStep step, String path) {
+    if (step.asyncAction().filter(a -> a instanceof ApprovalAction).isPresent()) {
+      gatePaths.add(path);
+    }
+    for (WorkflowStep child : step.steps()) {
+      findGates(child, childPath(path, child.name()));
+    }
+  }
+
+  private String gatePath(String gate) {
+    java.util.Objects.requireNonNull(gate, "gate == null");
+    if (gatePaths.contains(gate)) {
+      return gate;
+    }
+    List<String> byName = new ArrayList<>();
+    for (String p : gatePaths) {
+      if (p.equals(gate) || p.endsWith("/" + gate)) {
+        byName.add(p);
+      }
+    }
+    if (byName.size() == 1) {
+      return byName.get(0);
+    }
+    throw new IllegalArgumentException(
+        byName.isEmpty()
+            ? "workflow '"
+                + workflowName
+                + "' has no approval gate '"
+                + gate
+                + "'; gates: "
+                + gatePaths
+            : "gate name '" + gate + "' matches " + byName + ": use the full path");
+  }
+
+  @Override
+  public void approve(String gate, String by, String comment) {
+    decide(gate, true, by, comment);
+  }
+
+  @Override
+  public void reject(String gate, String by, String comment) {
+    decide(gate, false, by, comment);
+  }
+
+  private void decide(String gate, boolean approved, String by, String comment) {
+    String path = gatePath(gate);
+    dev.ffe.core.ApprovalDecision decision =
+        new dev.ffe.core.ApprovalDecision(
+            approved, by, comment == null ? "" : comment, scheduler.now());
+    LOG.info("gate '{}' {} by {}", fullPath(path), approved ? "approved" : "rejected", by);
+    gates.computeIfAbsent(path, p -> new CompletableFuture<>()).complete(decision);
+  }
+
+  @Override
+  public WorkflowResult snapshot() {
+    Node r = rootNode;
+    if (r == null) {
+      r = new Node(root, "", null);
+      r.start(scheduler.now());
+      r.finish(StepStatus.PENDING, scheduler.now(), null, null, null, 0);
+    }
+
+    return new WorkflowResult(r.snapshot());
+  }
+
+  private synchronized void writeJournal() {
+    try {
+      ResultJson.writeAtomically(snapshot(), journal);
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn(
+          "cannot write the journal {} of workflow '{}': {}", journal, workflowName, e.toString());
+    }
   }
 
   @Override
@@ -121,6 +205,9 @@ public final class RunEngine implements WorkflowRun {
       result.whenComplete((r, e) -> timer.cancel());
     }
     LOG.info("workflow '{}' started", workflowName);
+    if (journal != null) {
+      writeJournal();
+    }
     notifyListeners(l -> l.workflowStarted(workflowName));
     hop(
         () ->
@@ -128,6 +215,9 @@ public final class RunEngine implements WorkflowRun {
                 .whenComplete(
                     (node, error) -> {
                       WorkflowResult r = new WorkflowResult(node.snapshot());
+                      if (journal != null) {
+                        writeJournal();
+                      }
                       LOG.info(
                           "workflow '{}' {} in {}s",
                           workflowName,
@@ -161,7 +251,34 @@ public final class RunEngine implements WorkflowRun {
 
   CompletableFuture<Node> execute(
       WorkflowStep step, String path, Signal parentSignal, Scope scope, String role) {
-    Node node = new Node(step, path, role);
+    return execute(step, path, parentSignal, scope, role, null);
+  }
+
+  /** Runs a step, recording into {@code placeholder} if given (so snapshots see it live). */
+  CompletableFuture<Node> execute(
+      WorkflowStep step,
+      String path,
+      Signal parentSignal,
+      Scope scope,
+      String role,
+      Node placeholder) {
+    StepResult before = previous == null ? null : previous.find(path).orElse(null);
+    if (path.isEmpty()) {
+      before = previous;
+    }
+    if (before != null && role == null && restorable(step, before)) {
+      Node restored = Node.restored(step, before);
+      collectOutputs(restored);
+      if (step == root) {
+        rootNode = restored;
+      }
+      LOG.info("step '{}' restored from the journal (completed before)", fullPath(path));
+      return CompletableFuture.completedFuture(restored);
+    }
+    Node node = placeholder != null ? placeholder : new Node(step, path, role);
+    if (step == root) {
+      rootNode = node;
+    }
     if (parentSignal.isCancelled()) {
       if (step == root) {
         // cancelled before it began: the workflow's status says so, not "skipped"
@@ -174,6 +291,33 @@ public final class RunEngine implements WorkflowRun {
     StepExecution execution = new StepExecution(step, node, parentSignal, scope);
     execution.begin();
     return execution.done;
+  }
+
+  /** A step completed before, was not undone, and has nothing inside that must run again. */
+  private static boolean restorable(WorkflowStep step, StepResult before) {
+    if (before.status() != StepStatus.COMPLETED
+        || step.isRerunOnResume()
+        || before.compensation().filter(c -> c.status() == StepStatus.COMPLETED).isPresent()) {
+      return false;
+    }
+    for (int i = 0; i < step.steps().size(); i++) {
+      if (!restorable(step.steps().get(i), before.steps().get(i))
+          && before.steps().get(i).status() != StepStatus.SKIPPED) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void collectOutputs(Node node) {
+    finished.add(node);
+    Object out = node.output();
+    if (out != null) {
+      outputs.put(node.path, out);
+    }
+    for (Node child : node.children()) {
+      collectOutputs(child);
+    }
   }
 
   private Node skip(Node node, String reason) {
@@ -460,6 +604,9 @@ public final class RunEngine implements WorkflowRun {
         StepResult snapshot = node.snapshot();
         notifyListeners(l -> l.stepFinished(workflowName, snapshot));
       }
+      if (journal != null) {
+        writeJournal();
+      }
       done.complete(node);
     }
   }
@@ -706,8 +853,8 @@ public final class RunEngine implements WorkflowRun {
       };
     }
 
-    Node skipped(WorkflowStep child, String reason) {
-      return skip(new Node(child, path(child), role(child)), reason);
+    Node skipped(int index, String reason) {
+      return skip(nodes[index], reason);
     }
 
     /**
@@ -809,7 +956,7 @@ public final class RunEngine implements WorkflowRun {
         WorkflowStep child = children.get(index);
         String reason = whyNot(child);
         if (reason != null) {
-          record(index, skipped(child, reason));
+          record(index, skipped(index, reason));
           continue;
         }
         if (child.trigger() != Trigger.ALL_SUCCESS && broken() && !compensationDone()) {
@@ -831,7 +978,8 @@ public final class RunEngine implements WorkflowRun {
 
     /** Starts a child; returns true if it already ended (so the loop may go on). */
     private boolean runChild(int index, WorkflowStep child) {
-      CompletableFuture<Node> f = execute(child, path(child), signalFor(child), scope, role(child));
+      CompletableFuture<Node> f =
+          execute(child, path(child), signalFor(child), scope, role(child), nodes[index]);
       if (f.isDone()) {
         record(index, f.join());
         return true;
@@ -902,10 +1050,10 @@ public final class RunEngine implements WorkflowRun {
         WorkflowStep child = children.get(index);
         String reason = child.trigger() == Trigger.ALL_SUCCESS ? null : whyNot(child);
         if (reason != null) {
-          onEnd.accept(index, skipped(child, reason));
+          onEnd.accept(index, skipped(index, reason));
           continue;
         }
-        execute(child, path(child), signalFor(child), scope, role(child))
+        execute(child, path(child), signalFor(child), scope, role(child), nodes[index])
             .whenComplete((node, error) -> onEnd.accept(index, node));
       }
     }
@@ -1016,6 +1164,11 @@ public final class RunEngine implements WorkflowRun {
     @Override
     public Scheduler scheduler() {
       return scheduler;
+    }
+
+    @Override
+    public CompletionStage<dev.ffe.core.ApprovalDecision> approval(String gatePath) {
+      return gates.computeIfAbsent(gatePath(gatePath), p -> new CompletableFuture<>());
     }
 
     @Override

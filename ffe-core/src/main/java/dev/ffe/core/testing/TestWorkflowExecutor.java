@@ -120,6 +120,22 @@ public final class TestWorkflowExecutor {
     return current;
   }
 
+  /**
+   * Starts resuming {@code root} from an earlier result without driving time yet; see {@link
+   * WorkflowExecutor#resume(WorkflowStep, WorkflowResult, RunOptions)}.
+   */
+  public TestRun resume(WorkflowStep root, WorkflowResult previous) {
+    Objects.requireNonNull(root, "root == null");
+    if (current != null && !current.isDone()) {
+      throw new IllegalStateException(
+          "run '"
+              + current.workflowName()
+              + "' has not finished on this test executor: await() it first");
+    }
+    current = new TestRun(executor.resume(root, previous));
+    return current;
+  }
+
   /** Starts {@code root} without driving time yet. */
   public TestRun start(WorkflowStep root) {
     return start(root, RunOptions.defaults());
@@ -190,6 +206,21 @@ public final class TestWorkflowExecutor {
     @Override
     public void cancel() {
       run.cancel();
+    }
+
+    @Override
+    public void approve(String gate, String by, String comment) {
+      run.approve(gate, by, comment);
+    }
+
+    @Override
+    public void reject(String gate, String by, String comment) {
+      run.reject(gate, by, comment);
+    }
+
+    @Override
+    public WorkflowResult snapshot() {
+      return run.snapshot();
     }
 
     /** Runs every runnable piece of work without moving the clock. */
