@@ -323,8 +323,12 @@ public final class RunEngine implements WorkflowRun {
   private Node skip(Node node, String reason) {
     node.finish(
         StepStatus.SKIPPED, scheduler.now(), null, reason, null, finishSequence.incrementAndGet());
-    LOG.debug("step '{}' skipped: {}", fullPath(node.path), reason);
-    notifyListeners(l -> l.stepSkipped(workflowName, node.path, reason));
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("step '{}' skipped: {}", fullPath(node.path), reason);
+    }
+    if (!listeners.isEmpty()) {
+      notifyListeners(l -> l.stepSkipped(workflowName, node.path, reason));
+    }
     return node;
   }
 
@@ -346,6 +350,15 @@ public final class RunEngine implements WorkflowRun {
     final Scope scope;
     final CompletableFuture<Node> done = new CompletableFuture<>();
     private SplittableRandom random;
+    private String fullPath;
+
+    /** The path with the workflow name in front, for logs and messages; computed once. */
+    String fullPath() {
+      if (fullPath == null) {
+        fullPath = RunEngine.this.fullPath(node.path);
+      }
+      return fullPath;
+    }
 
     StepExecution(WorkflowStep step, Node node, Signal parentSignal, Scope scope) {
       this.step = step;
@@ -407,9 +420,11 @@ public final class RunEngine implements WorkflowRun {
       }
       Signal signal = parentSignal.child();
       Instant startedAt = scheduler.now();
-      notifyListeners(l -> l.stepStarted(workflowName, node.path, number));
+      if (!listeners.isEmpty()) {
+        notifyListeners(l -> l.stepStarted(workflowName, node.path, number));
+      }
       if (LOG.isDebugEnabled()) {
-        LOG.debug("step '{}' attempt {} started", fullPath(node.path), number);
+        LOG.debug("step '{}' attempt {} started", fullPath(), number);
       }
       Attempt attempt = new Attempt(this, number, delayBefore, startedAt, signal);
       step.timeout()
@@ -483,7 +498,7 @@ public final class RunEngine implements WorkflowRun {
               null,
               new IllegalStateException(
                   "the action of step '"
-                      + fullPath(node.path)
+                      + fullPath()
                       + "' returned null instead of a CompletionStage: return"
                       + " CompletableFuture.completedFuture(null) for no output"),
               false);
@@ -512,7 +527,7 @@ public final class RunEngine implements WorkflowRun {
 
     private void putMdc(int attempt) {
       MDC.put(MDC_WORKFLOW, workflowName);
-      MDC.put(MDC_STEP, fullPath(node.path));
+      MDC.put(MDC_STEP, fullPath());
       MDC.put(MDC_ATTEMPT, Integer.toString(attempt));
     }
 
@@ -565,7 +580,7 @@ public final class RunEngine implements WorkflowRun {
       int next = attempt.number + 1;
       LOG.warn(
           "step '{}' attempt {} {}: {}; retrying in {}",
-          fullPath(node.path),
+          fullPath(),
           attempt.number,
           status.jsonName(),
           error,
@@ -596,9 +611,11 @@ public final class RunEngine implements WorkflowRun {
       }
       finished.add(node);
       if (status == StepStatus.COMPLETED) {
-        LOG.debug("step '{}' completed", fullPath(node.path));
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("step '{}' completed", fullPath());
+        }
       } else {
-        LOG.warn("step '{}' {}: {}", fullPath(node.path), status.jsonName(), error);
+        LOG.warn("step '{}' {}: {}", fullPath(), status.jsonName(), error);
       }
       if (!listeners.isEmpty()) {
         StepResult snapshot = node.snapshot();
@@ -979,7 +996,7 @@ public final class RunEngine implements WorkflowRun {
     /** Starts a child; returns true if it already ended (so the loop may go on). */
     private boolean runChild(int index, WorkflowStep child) {
       CompletableFuture<Node> f =
-          execute(child, path(child), signalFor(child), scope, role(child), nodes[index]);
+          execute(child, nodes[index].path, signalFor(child), scope, role(child), nodes[index]);
       if (f.isDone()) {
         record(index, f.join());
         return true;
@@ -1053,7 +1070,7 @@ public final class RunEngine implements WorkflowRun {
           onEnd.accept(index, skipped(index, reason));
           continue;
         }
-        execute(child, path(child), signalFor(child), scope, role(child), nodes[index])
+        execute(child, nodes[index].path, signalFor(child), scope, role(child), nodes[index])
             .whenComplete((node, error) -> onEnd.accept(index, node));
       }
     }

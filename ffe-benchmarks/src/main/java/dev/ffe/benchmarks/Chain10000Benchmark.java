@@ -1,0 +1,19 @@
+package dev.ffe.benchmarks;
+
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+
+/**
+ * Runs {@link ChainBenchmark} with a chain of 10000 steps; scores are per step.
+ *
+ * <p>Not thread-safe, like its superclass.
+ */
+@OperationsPerInvocation(Chain10000Benchmark.STEPS)
+public class Chain10000Benchmark extends ChainBenchmark {
+  /** The chain length. */
+  public static final int STEPS = 10000;
+
+  @Override
+  protected int steps() {
+    return STEPS;
+  }
+}
