@@ -391,7 +391,13 @@ public final class WorkflowStep {
     return action(name, new dev.ffe.core.internal.ApprovalAction(timeout, approveOnTimeout));
   }
 
+  /** True if this step is an approval gate made by {@link #approval}. */
+  public boolean isApprovalGate() {
+    return action instanceof dev.ffe.core.internal.ApprovalAction;
+  }
+
   /** Returns the step's name, unique among its siblings. */
+
   public String name() {
     return name;
   }

@@ -69,7 +69,60 @@ class CliTest {
   }
 
   @Test
+  void aFailedRunResumesFromItsJournalWithoutRepeatingCompletedSteps() throws Exception {
+    Path marker = dir.resolve("ran.txt");
+    Path flag = dir.resolve("fixed");
+    Path wf =
+        file(
+            "resumable.yaml",
+            "name: resumable\n"
+                + "steps:\n"
+                + "  - name: slow-backup\n"
+                + "    action: {type: command, argv: [sh, -c, 'echo backup >> "
+                + marker
+                + "']}\n"
+                + "  - name: deploy\n"
+                + "    action: {type: command, argv: [sh, -c, 'test -f "
+                + flag
+                + "']}\n");
+    Path journal = dir.resolve("journal.json");
+    Path logs = dir.resolve("logs");
+
+    Run first =
+        ffe(
+            "run",
+            "--config",
+            wf.toString(),
+            "--journal",
+            journal.toString(),
+            "--logs",
+            logs.toString());
+    assertThat(first.exit()).isEqualTo(1);
+    Files.writeString(flag, "");
+    Run second =
+        ffe(
+            "run",
+            "--config",
+            wf.toString(),
+            "--resume",
+            journal.toString(),
+            "--logs",
+            logs.toString(),
+            "--json");
+
+    assertThat(second.exit()).as(second.err()).isZero();
+    assertThat(Files.readAllLines(marker)).containsExactly("backup");
+    assertThat(second.json().get("steps").get(0).get("role").asText()).isEqualTo("restored");
+
+    Path other = file("other.yaml", "name: other\naction: {type: command, argv: [true]}\n");
+    Run mismatch = ffe("run", "--config", other.toString(), "--resume", journal.toString());
+    assertThat(mismatch.exit()).isEqualTo(2);
+    assertThat(mismatch.err()).contains("the journal is from workflow 'resumable'");
+  }
+
+  @Test
   void dryRunPrintsThePlanWithoutRunning() throws Exception {
+
     Run text = ffe("run", "--config", "../workflows/custom.yaml", "--dry-run");
     assertThat(text.exit()).isZero();
     assertThat(text.out()).startsWith("custom [SEQUENTIAL]").contains("compensate: undeploy");

@@ -58,6 +58,22 @@ public final class RunCommand extends BaseCommand {
               + " temporary directory that is deleted afterwards.")
   Path workDir;
 
+  @Option(
+      names = "--journal",
+      paramLabel = "FILE",
+      description =
+          "Rewrite the result to FILE atomically as each step ends, so a killed run can be"
+              + " resumed with --resume FILE.")
+  Path journal;
+
+  @Option(
+      names = "--resume",
+      paramLabel = "FILE",
+      description =
+          "Resume from a journal or result file: completed steps are restored, failed and"
+              + " unfinished ones run again.")
+  Path resume;
+
   @Override
   protected int execute() throws Exception {
     try (WorkflowSource.Opened opened = source.open(workDir)) {
@@ -72,7 +88,30 @@ public final class RunCommand extends BaseCommand {
       }
       RunOptions options =
           deadline == null ? RunOptions.defaults() : RunOptions.defaults().deadline(deadline);
-      WorkflowRun run = builder.build().start(opened.root, options);
+      if (journal != null) {
+        options = options.journal(journal);
+      }
+      WorkflowExecutor executor = builder.build();
+      WorkflowRun run;
+      if (resume != null) {
+        WorkflowResult previous;
+        try {
+          previous = WorkflowResult.readJson(resume);
+        } catch (RuntimeException e) {
+          throw new UsageException("cannot resume: " + e.getMessage());
+        }
+        try {
+          run = executor.resume(opened.root, previous, options);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(resume + ": " + e.getMessage());
+        }
+      } else {
+        run = executor.start(opened.root, options);
+      }
+      if (System.console() != null) {
+        ApprovalPrompt.attach(opened.root, run, err());
+      }
+
       WorkflowResult result = awaitCancellingOnExit(run);
       Path file = result.writeJson(logs);
       if (json()) {

@@ -8,6 +8,8 @@ import java.util.Objects;
  * One commit of the analyzed range that the rules read: a conventional commit (or one with a {@code
  * Release-As} footer) and the release it calls for.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param hash the full commit id
  * @param shortHash the commit id abbreviated to 7 characters, as changelogs show it
  * @param type the conventional type in lower case ({@code feat}); empty if not conventional

@@ -25,15 +25,19 @@ public final class ConventionalCommit {
       Pattern.compile(
           "^(?<type>[A-Za-z][A-Za-z0-9_-]*)(?:\\((?<scope>[^()\\r\\n]*)\\))?(?<bang>!)?: +"
               + "(?<description>.*)$");
+  // Numbered groups: looking a named group up costs a hash per call, and parse runs per commit.
+  private static final int TYPE = 1;
+  private static final int SCOPE = 2;
+  private static final int BANG = 3;
+  private static final int DESCRIPTION = 4;
   private static final Pattern GIT_REVERT_HEADER =
       Pattern.compile("^Revert \"(?<header>.+)\"\\s*$");
   private static final Pattern REVERTS_COMMIT =
       Pattern.compile("This reverts commit (?<hash>[0-9a-fA-F]{7,64})");
   private static final Pattern FOOTER =
       Pattern.compile("^(?<token>BREAKING CHANGE|[A-Za-z0-9][A-Za-z0-9-]*)(?:: | #)(?<value>.*)$");
-  private static final Pattern BREAKING_FOOTER = Pattern.compile("^BREAKING[ -]CHANGE: ");
 
-  /** One footer (git trailer) of a commit message. */
+  /** One footer (git trailer) of a commit message. Immutable and thread-safe. */
   public record Footer(String token, String value) {
     /** Checks both parts are present. */
     public Footer {
@@ -56,6 +60,7 @@ public final class ConventionalCommit {
   private final String body;
   private final List<Footer> footers;
   private final String revertedCommit;
+  private final boolean breaking;
 
   private ConventionalCommit(
       String header,
@@ -76,6 +81,11 @@ public final class ConventionalCommit {
     this.body = body;
     this.footers = List.copyOf(footers);
     this.revertedCommit = revertedCommit;
+    boolean breakingFooter = false;
+    for (Footer footer : this.footers) {
+      breakingFooter |= footer.isBreakingChange();
+    }
+    this.breaking = conventional && (bang || breakingFooter);
   }
 
   /** Parses a full commit message; never throws for any text. */
@@ -89,35 +99,30 @@ public final class ConventionalCommit {
     int footerStart = footerStart(lines);
     String body = join(lines, 0, footerStart).strip();
     List<Footer> footers = parseFooters(lines, footerStart);
-    Matcher reverts = REVERTS_COMMIT.matcher(rest);
-    String revertedHash = reverts.find() ? reverts.group("hash").toLowerCase(Locale.ROOT) : "";
-
     Matcher gitRevert = GIT_REVERT_HEADER.matcher(header);
-    if (gitRevert.matches()) {
+    boolean isGitRevert = gitRevert.matches();
+    String revertedHash = "";
+    if (isGitRevert || header.regionMatches(true, 0, "revert", 0, 6)) {
+      Matcher reverts = REVERTS_COMMIT.matcher(rest);
+      revertedHash = reverts.find() ? reverts.group(1).toLowerCase(Locale.ROOT) : "";
+    }
+    if (isGitRevert) {
       return new ConventionalCommit(
-          header,
-          true,
-          "revert",
-          "",
-          false,
-          gitRevert.group("header"),
-          body,
-          footers,
-          revertedHash);
+          header, true, "revert", "", false, gitRevert.group(1), body, footers, revertedHash);
     }
     Matcher m = HEADER.matcher(header);
-    if (!m.matches() || m.group("description").isBlank()) {
+    if (!m.matches() || m.group(DESCRIPTION).isBlank()) {
       return new ConventionalCommit(header, false, "", "", false, header, body, footers, "");
     }
-    String type = m.group("type").toLowerCase(Locale.ROOT);
-    String scope = m.group("scope") == null ? "" : m.group("scope").strip();
+    String type = m.group(TYPE).toLowerCase(Locale.ROOT);
+    String scope = m.group(SCOPE) == null ? "" : m.group(SCOPE).strip();
     return new ConventionalCommit(
         header,
         true,
         type,
         scope,
-        m.group("bang") != null,
-        m.group("description").strip(),
+        m.group(BANG) != null,
+        m.group(DESCRIPTION).strip(),
         body,
         footers,
         type.equals("revert") ? revertedHash : "");
@@ -125,24 +130,27 @@ public final class ConventionalCommit {
 
   /**
    * Finds where the footers begin: at the first line that starts a {@code BREAKING CHANGE} footer
-   * (semantic-release's angular parser finds those anywhere in the body), else at the last
-   * paragraph when its first line is a footer (git's trailer rule).
+   * (semantic-release's angular parser finds those anywhere in the body) or at the last paragraph
+   * when its first line is a footer (git's trailer rule), whichever comes first.
    */
   private static int footerStart(List<String> lines) {
     int lastParagraph = -1;
+    int breaking = -1;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (BREAKING_FOOTER.matcher(line).find()) {
-        return i;
+      if (breaking < 0
+          && (line.startsWith("BREAKING CHANGE: ") || line.startsWith("BREAKING-CHANGE: "))) {
+        breaking = i;
       }
       if (!line.isBlank() && (i == 0 || lines.get(i - 1).isBlank())) {
         lastParagraph = i;
       }
     }
+    int start = lines.size();
     if (lastParagraph >= 0 && FOOTER.matcher(lines.get(lastParagraph)).matches()) {
-      return lastParagraph;
+      start = lastParagraph;
     }
-    return lines.size();
+    return breaking >= 0 ? Math.min(breaking, start) : start;
   }
 
   private static List<Footer> parseFooters(List<String> lines, int start) {
@@ -155,9 +163,9 @@ public final class ConventionalCommit {
         if (token != null) {
           footers.add(new Footer(token, value.toString().strip()));
         }
-        token = m.group("token");
+        token = m.group(1);
         value.setLength(0);
-        value.append(m.group("value"));
+        value.append(m.group(2));
       } else if (token != null) {
         value.append('\n').append(lines.get(i));
       }
@@ -197,7 +205,7 @@ public final class ConventionalCommit {
    * CHANGE}/{@code BREAKING-CHANGE} footer.
    */
   public boolean isBreaking() {
-    return conventional && (bang || footers.stream().anyMatch(Footer::isBreakingChange));
+    return breaking;
   }
 
   /**

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReleaseAnalyzerTest {
   @TempDir Path dir;
@@ -298,6 +300,128 @@ class ReleaseAnalyzerTest {
       repo.commit("feat: two");
       repo.git.checkout().setName(fix.name()).call();
       assertThat(repo.analyze().nextVersion()).contains(SemanticVersion.parse("1.0.1"));
+    }
+  }
+
+  @Test
+  void mergedMaintenanceTagBelowTheHighestTagKeepsTheHighestAsBase() {
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.commit("feat: base");
+      repo.tag("v1.0.0");
+      repo.branch("maintenance");
+      repo.commit("fix: backport");
+      repo.tag("v1.0.1");
+      repo.checkout("main");
+      repo.commit("feat: next");
+      repo.tag("v1.1.0");
+      repo.commit("docs: after");
+      repo.merge("maintenance");
+      ReleaseAnalysis analysis = repo.analyze();
+      assertThat(analysis.currentTag()).contains("v1.1.0");
+      // The backported fix is not in v1.1.0, so it is in the range, as with git log v1.1.0..HEAD.
+      assertThat(analysis.nextVersion()).contains(SemanticVersion.parse("1.1.1"));
+      assertThat(analysis.commits())
+          .extracting(AnalyzedCommit::description)
+          .containsExactlyInAnyOrder("backport", "after");
+    }
+  }
+
+  @Test
+  void bareRepositoriesAndSubdirectoriesAreFound(@TempDir Path other) throws Exception {
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.commit("feat: base");
+      repo.tag("v1.0.0");
+      repo.commit("fix: x");
+      java.nio.file.Files.createDirectories(dir.resolve("sub/dir"));
+      assertThat(ReleaseAnalyzer.analyze(dir.resolve("sub/dir")).nextVersion())
+          .contains(SemanticVersion.parse("1.0.1"));
+      org.eclipse.jgit.api.Git.cloneRepository()
+          .setURI(dir.toUri().toString())
+          .setDirectory(other.toFile())
+          .setBare(true)
+          .call()
+          .close();
+      ReleaseAnalysis bare = ReleaseAnalyzer.analyze(other);
+      assertThat(bare.nextVersion()).contains(SemanticVersion.parse("1.0.1"));
+      assertThat(bare.repository()).isEqualTo(other.toString());
+    }
+  }
+
+  @Test
+  void lightweightTagsCountAndTheHighestTagOnACommitWins() {
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.commit("feat: base");
+      repo.lightweightTag("v1.0.0");
+      repo.lightweightTag("v1.2.0");
+      repo.commit("fix: x");
+      assertThat(repo.analyze().currentTag()).contains("v1.2.0");
+      assertThat(repo.analyze().toString()).contains("1.2.0 -> 1.2.1 (patch)");
+    }
+  }
+
+  @Test
+  void builderRejectsBadSettings() {
+    ReleaseAnalyzer.Builder builder = ReleaseAnalyzer.builder(dir);
+    assertThatThrownBy(() -> builder.withRef(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.withRange("a...b")).hasMessageContaining("two dots");
+    assertThatThrownBy(() -> builder.withTagPrefix("v 1"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.withPreReleaseChannel("1"))
+        .hasMessageContaining("not a SemVer identifier");
+    assertThat(builder.withRange("v1.0.0..").build().toString()).contains("v1.0.0..HEAD");
+    assertThat(builder.withTagPrefix("").build().tagPrefix()).isEmpty();
+  }
+
+  @Test
+  void firstPreReleaseOnAChannelAndPreReleaseTagsOfOtherChannelsAreIgnored() {
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.commit("feat: base");
+      ReleaseAnalyzer beta = repo.analyzer().withPreReleaseChannel("beta").build();
+      assertThat(beta.analyze().nextVersion()).contains(SemanticVersion.parse("1.0.0-beta.1"));
+      repo.tag("v1.0.0-alpha.3");
+      repo.commit("fix: x");
+      assertThat(beta.analyze().currentTag()).isEmpty();
+      repo.tag("v1.0.0-beta.1");
+      repo.commit("fix: y");
+      assertThat(beta.analyze().nextVersion()).contains(SemanticVersion.parse("1.0.0-beta.2"));
+    }
+  }
+
+  /** Cases from semantic-release's commit-analyzer tests (angular preset, default rules). */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "fix(scope1): First fix|feat(scope2): Second feature;minor",
+        "fix: First fix (fixes #123)|perf: perf improvement;patch",
+        "doc: doc update|chore: Chore;none",
+        "fix: a|docs: b~~BREAKING CHANGE: break something;major",
+        "Merge pull request #1 from a/b|style: x|test: y|build: z|ci: w;none",
+      })
+  void agreesWithSemanticReleaseCommitAnalyzer(String messages, String expected) {
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.commit("chore: init");
+      repo.tag("v1.0.0");
+      for (String message : messages.split("\\|")) {
+        repo.commit(message.replace('~', '\n'));
+      }
+      assertThat(repo.analyze().bump()).isEqualTo(ReleaseType.parse(expected));
+    }
+  }
+
+  @Test
+  void customRulesOverrideTheDefaultsLikeSemanticReleaseReleaseRules() {
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.commit("chore: init");
+      repo.tag("v1.0.0");
+      repo.commits("feat: new feature", "docs: update README");
+      ReleaseRules rules =
+          ReleaseRules.angular().toBuilder()
+              .withType("feat", ReleaseType.NONE)
+              .withType("docs", ReleaseType.PATCH)
+              .build();
+      assertThat(repo.analyzer().withRules(rules).build().analyze().nextVersion())
+          .contains(SemanticVersion.parse("1.0.1"));
     }
   }
 }

@@ -29,14 +29,27 @@ public final class CommitCollector {
   private long commitCount;
   private long mergeCount;
 
+  /** What the release needs of one commit; the message itself is not kept. */
   private static final class Entry {
     final String hash;
-    final ConventionalCommit message;
+    final String type;
+    final String scope;
+    final String description;
+    final boolean breaking;
+    final List<String> breakingNotes;
+    final ReleaseType release;
+    final String releaseAs;
     String excluded = "";
 
-    Entry(String hash, ConventionalCommit message) {
+    Entry(String hash, ConventionalCommit message, ReleaseType release) {
       this.hash = hash;
-      this.message = message;
+      this.type = message.type();
+      this.scope = message.scope().orElse("");
+      this.description = message.description();
+      this.breaking = message.isBreaking();
+      this.breakingNotes = message.breakingNotes();
+      this.release = release;
+      this.releaseAs = message.footer(RELEASE_AS).orElse(null);
     }
   }
 
@@ -62,7 +75,8 @@ public final class CommitCollector {
     if (!message.isConventional() && revertedBy == null && message.footer(RELEASE_AS).isEmpty()) {
       return;
     }
-    Entry entry = new Entry(hash != null ? hash : commit.name(), message);
+    Entry entry =
+        new Entry(hash != null ? hash : commit.name(), message, rules.releaseFor(message));
     entries.add(entry);
     if (revertedBy != null) {
       entry.excluded = "reverted by " + abbreviate(revertedBy.hash);
@@ -103,7 +117,7 @@ public final class CommitCollector {
     ReleaseType max = ReleaseType.NONE;
     for (Entry e : entries) {
       if (e.excluded.isEmpty()) {
-        max = max.max(rules.releaseFor(e.message));
+        max = max.max(e.release);
       }
     }
     return max;
@@ -115,9 +129,8 @@ public final class CommitCollector {
   /** Returns the newest counted {@code Release-As} footer, if any. */
   public Optional<ReleaseAs> releaseAs() {
     for (Entry e : entries) {
-      Optional<String> value = e.message.footer(RELEASE_AS);
-      if (e.excluded.isEmpty() && value.isPresent()) {
-        return Optional.of(new ReleaseAs(value.get().strip(), abbreviate(e.hash)));
+      if (e.excluded.isEmpty() && e.releaseAs != null) {
+        return Optional.of(new ReleaseAs(e.releaseAs.strip(), abbreviate(e.hash)));
       }
     }
     return Optional.empty();
@@ -127,17 +140,16 @@ public final class CommitCollector {
   public List<AnalyzedCommit> commits() {
     List<AnalyzedCommit> out = new ArrayList<>(entries.size());
     for (Entry e : entries) {
-      ConventionalCommit m = e.message;
       out.add(
           new AnalyzedCommit(
               e.hash,
               abbreviate(e.hash),
-              m.type(),
-              m.scope().orElse(""),
-              m.description(),
-              m.isBreaking(),
-              m.breakingNotes(),
-              rules.releaseFor(m),
+              e.type,
+              e.scope,
+              e.description,
+              e.breaking,
+              e.breakingNotes,
+              e.release,
               e.excluded));
     }
     return out;
