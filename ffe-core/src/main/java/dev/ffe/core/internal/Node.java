@@ -19,7 +19,7 @@ final class Node {
   private StepStatus status = StepStatus.PENDING;
   private Instant startedAt;
   private Instant finishedAt;
-  private final List<AttemptResult> attempts = new ArrayList<>(1);
+  private List<AttemptResult> attempts = List.of();
   private Object output;
   private String error;
   private String errorType;
@@ -64,6 +64,9 @@ final class Node {
   }
 
   synchronized void addAttempt(AttemptResult attempt) {
+    if (attempts.isEmpty()) {
+      attempts = new ArrayList<>(1);
+    }
     attempts.add(attempt);
   }
 
@@ -112,6 +115,27 @@ final class Node {
     return true;
   }
 
+  /** Adds this node and the nodes below it (compensations included) that have ended. */
+  void collectEnded(List<Node> into) {
+    Node comp;
+    List<Node> kids;
+    synchronized (this) {
+      if (status.isTerminal()) {
+        into.add(this);
+      }
+      comp = compensation;
+      kids = children;
+    }
+    for (Node child : kids) {
+      if (child != null) {
+        child.collectEnded(into);
+      }
+    }
+    if (comp != null) {
+      comp.collectEnded(into);
+    }
+  }
+
   synchronized void setCompensation(Node compensation) {
     this.compensation = compensation;
   }
@@ -122,7 +146,7 @@ final class Node {
     node.status = previous.status();
     node.startedAt = previous.startedAt().orElse(null);
     node.finishedAt = previous.finishedAt().orElse(null);
-    node.attempts.addAll(previous.attempts());
+    node.attempts = new ArrayList<>(previous.attempts());
     node.output = previous.output().orElse(null);
     List<Node> kids = new ArrayList<>();
     for (int i = 0; i < step.steps().size(); i++) {

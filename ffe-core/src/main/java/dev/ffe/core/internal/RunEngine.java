@@ -28,7 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,7 +60,6 @@ public final class RunEngine implements WorkflowRun {
   private final List<WorkflowListener> listeners;
   private final Map<ContextKey<?>, Object> values = new ConcurrentHashMap<>();
   private final Map<String, Object> outputs = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedQueue<Node> finished = new ConcurrentLinkedQueue<>();
   private final AtomicLong finishSequence = new AtomicLong();
   private final Signal runSignal = Signal.root();
   private final CompletableFuture<WorkflowResult> result = new CompletableFuture<>();
@@ -70,7 +68,7 @@ public final class RunEngine implements WorkflowRun {
   private final StepResult previous;
   private final Map<String, CompletableFuture<dev.ffe.core.ApprovalDecision>> gates =
       new ConcurrentHashMap<>();
-  private final List<String> gatePaths = new ArrayList<>();
+  private List<String> gatePaths;
   private volatile Node rootNode;
   private Instant deadlineAt;
 
@@ -99,7 +97,6 @@ public final class RunEngine implements WorkflowRun {
     this.journal = options.journal().orElse(null);
     this.previous = previous;
     options.values().forEach(values::put);
-    findGates(root, "");
   }
 
   private void findGates(WorkflowStep step, String path) {
@@ -111,8 +108,13 @@ public final class RunEngine implements WorkflowRun {
     }
   }
 
-  private String gatePath(String gate) {
+  private synchronized String gatePath(String gate) {
     java.util.Objects.requireNonNull(gate, "gate == null");
+    if (gatePaths == null) {
+      // found on first use: most workflows have no gates, and runs should not pay for a walk
+      gatePaths = new ArrayList<>();
+      findGates(root, "");
+    }
     if (gatePaths.contains(gate)) {
       return gate;
     }
@@ -310,7 +312,6 @@ public final class RunEngine implements WorkflowRun {
   }
 
   private void collectOutputs(Node node) {
-    finished.add(node);
     Object out = node.output();
     if (out != null) {
       outputs.put(node.path, out);
@@ -609,7 +610,6 @@ public final class RunEngine implements WorkflowRun {
       if (status == StepStatus.COMPLETED && output != null) {
         outputs.put(node.path, output);
       }
-      finished.add(node);
       if (status == StepStatus.COMPLETED) {
         if (LOG.isDebugEnabled()) {
           LOG.debug("step '{}' completed", fullPath());
@@ -1143,8 +1143,14 @@ public final class RunEngine implements WorkflowRun {
 
     @Override
     public List<StepResult> finishedSteps() {
-      List<StepResult> out = new ArrayList<>();
-      for (Node n : finished) {
+      List<Node> ended = new ArrayList<>();
+      Node r = rootNode;
+      if (r != null) {
+        r.collectEnded(ended);
+      }
+      ended.sort(Comparator.comparingLong(Node::finishSequence));
+      List<StepResult> out = new ArrayList<>(ended.size());
+      for (Node n : ended) {
         out.add(n.snapshot());
       }
       return out;
