@@ -397,7 +397,6 @@ public final class WorkflowStep {
   }
 
   /** Returns the step's name, unique among its siblings. */
-
   public String name() {
     return name;
   }

@@ -121,6 +121,25 @@ class CliTest {
   }
 
   @Test
+  void reportTurnsAResultFileIntoAnHtmlPage() throws Exception {
+    Path logs = dir.resolve("logs");
+    Path wf = file("ok.yaml", "name: ok\naction: {type: command, argv: [sh, -c, 'echo hi']}\n");
+    assertThat(ffe("run", "--config", wf.toString(), "--logs", logs.toString()).exit()).isZero();
+    Path result;
+    try (var files = Files.list(logs)) {
+      result = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+    }
+    Run report = ffe("report", result.toString());
+    assertThat(report.exit()).as(report.err()).isZero();
+    Path html = result.resolveSibling(result.getFileName().toString().replace(".json", ".html"));
+    assertThat(Files.readString(html)).contains("<svg").contains("ok");
+
+    Run broken = ffe("report", file("broken.json", "{\"workflow_name\": ").toString());
+    assertThat(broken.exit()).isEqualTo(2);
+    assertThat(broken.err()).contains("broken.json");
+  }
+
+  @Test
   void dryRunPrintsThePlanWithoutRunning() throws Exception {
 
     Run text = ffe("run", "--config", "../workflows/custom.yaml", "--dry-run");

@@ -159,10 +159,16 @@ final class Node {
   synchronized StepResult snapshot() {
     List<StepResult> kids = new ArrayList<>(step.steps().size());
     if (children.isEmpty() && !step.steps().isEmpty()) {
-      // not started yet: show the declared children, so a journal always has the full shape
+      // never ran its children: show the declared ones, so a journal always has the full shape
+      boolean ended = status.isTerminal();
       for (WorkflowStep child : step.steps()) {
         String childPath = path.isEmpty() ? child.name() : path + "/" + child.name();
-        kids.add(new Node(child, childPath, null).snapshot());
+        Node declared = new Node(child, childPath, null);
+        if (ended) {
+          declared.status = StepStatus.SKIPPED;
+          declared.error = "not started: '" + step.name() + "' " + status.jsonName();
+        }
+        kids.add(declared.snapshot());
       }
     }
     for (Node child : children) {

@@ -59,12 +59,14 @@ class RunReportTest {
   }
 
   @Test
-  void writesThePreviewForAPersonToLookAt() throws IOException {
-    Path out = Path.of("target/run-report");
-    Files.createDirectories(out);
-    RunReport.write(
-        deployment, ReportFixtures.deploymentDefinition(), out.resolve("deployment.html"));
-    Files.writeString(out.resolve("deployment.txt"), deployment.tree());
+  void keepsTheSampleReportUnderTargetForPeopleAndCiArtifacts() throws IOException {
+    Path file =
+        RunReport.write(
+            deployment,
+            ReportFixtures.deploymentDefinition(),
+            Path.of("target/run-report/deployment.html"));
+
+    assertThat(Files.readString(file)).startsWith("<!DOCTYPE html>").contains("<h1>deployment");
   }
 
   @Test
@@ -130,6 +132,48 @@ class RunReportTest {
       ticks.add(m.group(1));
     }
     assertThat(ticks).hasSizeBetween(5, 16).startsWith("0").contains("1s", "2s");
+  }
+
+  @Test
+  void labelsTheAxisOfLongRunsInMinutesAndHours() {
+    Instant t0 = TestWorkflowExecutor.DEFAULT_START;
+    Instant t1 = t0.plus(java.time.Duration.ofMinutes(95));
+    StepResult sync =
+        new StepResult(
+            "sync",
+            "sync",
+            StepStatus.COMPLETED,
+            t0,
+            t1,
+            List.of(
+                new dev.ffe.core.AttemptResult(
+                    1, t0, t1, java.time.Duration.ZERO, StepStatus.COMPLETED, null)),
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null);
+    WorkflowResult result =
+        new WorkflowResult(
+            new StepResult(
+                "nightly",
+                "",
+                StepStatus.COMPLETED,
+                t0,
+                t1,
+                List.of(),
+                null,
+                null,
+                null,
+                List.of(sync),
+                null,
+                null));
+
+    String html = RunReport.html(result);
+
+    assertThat(html).contains(">10m</text>").contains(">1h</text>").contains(">1h30m</text>");
+    assertThat(html).contains("duration 1h35m");
   }
 
   @Test
@@ -281,6 +325,47 @@ class RunReportTest {
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("not-a-dir")
         .hasMessageContaining("deployment");
+  }
+
+  @Test
+  void rendersARunThatNeverStarted() {
+    StepResult pending =
+        new StepResult(
+            "backup",
+            "backup",
+            StepStatus.PENDING,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null);
+    WorkflowResult neverStarted =
+        new WorkflowResult(
+            new StepResult(
+                "nightly",
+                "",
+                StepStatus.CANCELLED,
+                null,
+                null,
+                List.of(),
+                null,
+                "cancelled before it started",
+                null,
+                List.of(pending),
+                null,
+                null));
+
+    String html = RunReport.html(neverStarted);
+
+    assertThat(html)
+        .contains("started never")
+        .contains("class=\"not-run\" data-step=\"backup\"")
+        .contains("cancelled before it started");
+    assertThat(attemptBars(html)).isEmpty();
   }
 
   @Test

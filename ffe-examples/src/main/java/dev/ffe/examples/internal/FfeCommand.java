@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       ListCommand.class,
       ValidateCommand.class,
       GraphCommand.class,
+      ReportCommand.class,
       BackupCommands.class,
       HttpCommands.Health.class,
       HttpCommands.Perf.class,

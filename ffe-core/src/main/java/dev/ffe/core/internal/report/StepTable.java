@@ -63,9 +63,7 @@ final class StepTable {
                               ? "<div class=\"error\""
                               : "<div class=\"reason\"")
                       .append(
-                          step.errorType()
-                              .map(t -> " title=\"" + Html.escape(t) + "\"")
-                              .orElse(""))
+                          step.errorType().map(t -> " title=\"" + Html.escape(t) + "\"").orElse(""))
                       .append('>')
                       .append(Html.escape(Html.truncate(e, FULL_CHARS)))
                       .append("</div>"));

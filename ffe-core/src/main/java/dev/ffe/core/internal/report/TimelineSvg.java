@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Draws the Gantt chart: one row per step (indented by depth), one bar per leaf attempt on the
@@ -32,12 +33,10 @@ final class TimelineSvg {
   private record Placed(Row row, int rowIndex, AttemptResult attempt, int order) {}
 
   static String render(WorkflowResult result, List<Row> rows) {
+    Instant origin = origin(result.root());
     TimeScale scale =
         new TimeScale(
-            result.startedAt(),
-            end(result, rows),
-            LABEL_WIDTH + 10,
-            WIDTH - LABEL_WIDTH - SUMMARY_WIDTH - 20);
+            origin, end(origin, rows), LABEL_WIDTH + 10, WIDTH - LABEL_WIDTH - SUMMARY_WIDTH - 20);
     double height = AXIS_HEIGHT + rows.size() * ROW_HEIGHT + 8;
     StringBuilder svg = new StringBuilder(4096 + rows.size() * 600);
     svg.append("<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
@@ -84,8 +83,26 @@ final class TimelineSvg {
     return svg.toString();
   }
 
-  private static Instant end(WorkflowResult result, List<Row> rows) {
-    Instant end = result.finishedAt();
+  /**
+   * Returns the run's start, or for a run that never started (no start recorded on the root) the
+   * earliest start below it, so such a result still renders.
+   */
+  static Instant origin(StepResult root) {
+    if (root.startedAt().isPresent()) {
+      return root.startedAt().get();
+    }
+    Instant earliest = null;
+    for (Row row : Row.flatten(root, Integer.MAX_VALUE)) {
+      Optional<Instant> start = row.step().startedAt();
+      if (start.isPresent() && (earliest == null || start.get().isBefore(earliest))) {
+        earliest = start.get();
+      }
+    }
+    return earliest == null ? Instant.EPOCH : earliest;
+  }
+
+  private static Instant end(Instant origin, List<Row> rows) {
+    Instant end = origin;
     for (Row row : rows) {
       StepResult step = row.step();
       if (step.finishedAt().isPresent() && step.finishedAt().get().isAfter(end)) {
@@ -267,12 +284,23 @@ final class TimelineSvg {
           .append("\" height=\"")
           .append(n(BAR_HEIGHT - 4))
           .append("\" fill=\"url(#backoff-hatch)\" stroke=\"#e0a800\" stroke-width=\"0.5\"/>");
-      if (gw >= 8 * delay.length() + 6) {
-        svg.append("<text x=\"")
+      if (gw >= 8 * delay.length() + 10) {
+        double labelW = 6.5 * delay.length() + 6;
+        svg.append("<rect x=\"")
+            .append(n(gx + (gw - labelW) / 2))
+            .append("\" y=\"")
+            .append(n(y + 1))
+            .append("\" width=\"")
+            .append(n(labelW))
+            .append("\" height=\"")
+            .append(n(BAR_HEIGHT - 2))
+            .append("\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>")
+            .append("<text x=\"")
             .append(n(gx + gw / 2))
             .append("\" y=\"")
             .append(n(y + BAR_HEIGHT - 3))
-            .append("\" text-anchor=\"middle\" font-size=\"10\" fill=\"#8a6d00\">")
+            .append("\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"600\"")
+            .append(" fill=\"#8a6d00\">")
             .append(Html.escape(delay))
             .append("</text>");
       }
