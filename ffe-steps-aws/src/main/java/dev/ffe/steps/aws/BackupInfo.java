@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One complete backup found in a target (its archive and its {@code .sha256} commit marker are
- * both present).
+ * One complete backup found in a target (its archive and its {@code .sha256} commit marker are both
+ * present).
  *
  * <p>Immutable and thread-safe.
  *
@@ -21,12 +21,7 @@ import java.util.Objects;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record BackupInfo(
-    String name,
-    String environment,
-    BackupType type,
-    String archive,
-    String timestamp,
-    long size) {
+    String name, String environment, BackupType type, String archive, String timestamp, long size) {
 
   /** Rejects nulls. */
   public BackupInfo {

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The description of one backup archive: which entries it holds (path, size, mtime, mode, sha256),
- * which paths were deleted since its base, and where it sits in its chain. Stored as the last
- * entry of the archive ({@value #ENTRY_NAME}) and beside it ({@code <base>.manifest.json}).
+ * which paths were deleted since its base, and where it sits in its chain. Stored as the last entry
+ * of the archive ({@value #ENTRY_NAME}) and beside it ({@code <base>.manifest.json}).
  *
  * <p>Immutable and thread-safe.
  *

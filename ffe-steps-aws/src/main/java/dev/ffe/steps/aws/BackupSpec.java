@@ -12,12 +12,11 @@ import java.util.regex.Pattern;
  * What to back up: a series name, an environment, the source files and directories, and the
  * include/exclude globs that select within them.
  *
- * <p>Each source is stored in the archive under its own file name ({@code /var/app/config}
- * becomes {@code config/...}), so two sources must not share a file name. Globs are matched
- * against the entry path in the archive ({@code config/app/settings.yml}); a glob without {@code /}
- * is matched against the file name alone, so {@code *.tmp} excludes temporary files at any depth.
- * Includes select files and links (directories are always walked); excludes also prune
- * directories.
+ * <p>Each source is stored in the archive under its own file name ({@code /var/app/config} becomes
+ * {@code config/...}), so two sources must not share a file name. Globs are matched against the
+ * entry path in the archive ({@code config/app/settings.yml}); a glob without {@code /} is matched
+ * against the file name alone, so {@code *.tmp} excludes temporary files at any depth. Includes
+ * select files and links (directories are always walked); excludes also prune directories.
  *
  * <p>Immutable and thread-safe.
  */
@@ -33,6 +32,7 @@ public final class BackupSpec {
   private final List<String> includes;
   private final List<String> excludes;
   private final int compressionLevel;
+  private final int compressionThreads;
 
   private BackupSpec(Builder b) {
     this.name = b.name;
@@ -41,9 +41,13 @@ public final class BackupSpec {
     this.includes = List.copyOf(b.includes);
     this.excludes = List.copyOf(b.excludes);
     this.compressionLevel = b.compressionLevel;
+    this.compressionThreads = b.compressionThreads;
   }
 
-  /** Returns a builder for a backup series called {@code name}, e.g. {@code finance-feedback-engine}. */
+  /**
+   * Returns a builder for a backup series called {@code name}, e.g. {@code
+   * finance-feedback-engine}.
+   */
   public static Builder builder(String name) {
     return new Builder(name);
   }
@@ -78,6 +82,14 @@ public final class BackupSpec {
     return compressionLevel;
   }
 
+  /**
+   * Returns how many threads compress; above 1 the archive is written as independent 1 MiB gzip
+   * members (as {@code pigz} does), which GNU tar and {@code gzip -d} read as one stream.
+   */
+  public int compressionThreads() {
+    return compressionThreads;
+  }
+
   @Override
   public String toString() {
     return "BackupSpec[" + name + "/" + environment + ", sources=" + sources + "]";
@@ -107,6 +119,7 @@ public final class BackupSpec {
     private final List<String> includes = new ArrayList<>();
     private final List<String> excludes = new ArrayList<>();
     private int compressionLevel = 6;
+    private int compressionThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     private Builder(String name) {
       checkName("backup name", name);
@@ -157,6 +170,16 @@ public final class BackupSpec {
             "compression level " + level + " is out of range: use 1 (fastest) to 9 (smallest)");
       }
       this.compressionLevel = level;
+      return this;
+    }
+
+    /** Sets the compression threads; default the number of processors, at most 4. */
+    public Builder compressionThreads(int threads) {
+      if (threads < 1 || threads > 64) {
+        throw new IllegalArgumentException(
+            "compression threads " + threads + " is out of range: use 1 to 64");
+      }
+      this.compressionThreads = threads;
       return this;
     }
 

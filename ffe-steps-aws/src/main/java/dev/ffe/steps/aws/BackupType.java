@@ -15,7 +15,9 @@ public enum BackupType {
   /** Only what was added, changed or deleted since the previous backup in the chain. */
   INCREMENTAL;
 
-  /** Returns the lower-case label used in archive names and JSON: {@code full}, {@code incremental}. */
+  /**
+   * Returns the lower-case label used in archive names and JSON: {@code full}, {@code incremental}.
+   */
   @JsonValue
   public String label() {
     return name().toLowerCase(Locale.ROOT);

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long backups are kept, per type. A backup expires when the time in its name is older than
- * its type's age limit; an expired backup is still kept while a kept incremental depends on it,
- * and the newest {@link #keepLatestFulls()} full backups are never deleted, so a series that stops
+ * How long backups are kept, per type. A backup expires when the time in its name is older than its
+ * type's age limit; an expired backup is still kept while a kept incremental depends on it, and the
+ * newest {@link #keepLatestFulls()} full backups are never deleted, so a series that stops
  * producing new backups never loses its last restore point.
  *
  * <p>Immutable and thread-safe.

@@ -6,13 +6,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Reads a {@code tar.gz} stream entry by entry while hashing the compressed bytes, so a single
- * pass both tests the archive and checks its {@code .sha256}. Not thread-safe.
+ * Reads a {@code tar.gz} stream (one or more gzip members) entry by entry while hashing the
+ * compressed bytes, so a single pass both tests the archive and checks its {@code .sha256}. Not
+ * thread-safe.
  */
 public final class ArchiveScanner {
   /** Receives each entry; {@code content} is valid only during the call. */
@@ -35,14 +36,23 @@ public final class ArchiveScanner {
    * @throws IOException when the archive cannot be decompressed or parsed, or the handler fails
    */
   public void scan(Handler handler) throws IOException {
-    GZIPInputStream gzip = new GZIPInputStream(raw, 64 * 1024);
-    TarArchiveInputStream tar =
-        new TarArchiveInputStream(gzip, StandardCharsets.UTF_8.name());
-    TarArchiveEntry entry;
-    while ((entry = tar.getNextEntry()) != null) {
-      handler.entry(entry, tar);
+    // Concatenated gzip members (pigz, our parallel writer) are read to the end without relying
+    // on available(), which a network stream may report as 0 between members.
+    GzipCompressorInputStream gzip =
+        GzipCompressorInputStream.builder()
+            .setInputStream(new java.io.BufferedInputStream(raw, 64 * 1024))
+            .setDecompressConcatenated(true)
+            .get();
+    // Decompress on a second thread while this one hashes and writes, like gzip -d | tar x.
+    try (ReadAheadInputStream decompressed = new ReadAheadInputStream(gzip)) {
+      TarArchiveInputStream tar =
+          new TarArchiveInputStream(decompressed, StandardCharsets.UTF_8.name());
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextEntry()) != null) {
+        handler.entry(entry, tar);
+      }
+      decompressed.transferTo(OutputStream.nullOutputStream());
     }
-    gzip.transferTo(OutputStream.nullOutputStream());
   }
 
   /** Reads what is left of the raw stream so the archive hash covers every byte. */

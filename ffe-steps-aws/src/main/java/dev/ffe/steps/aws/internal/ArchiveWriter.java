@@ -25,16 +25,22 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 public final class ArchiveWriter implements AutoCloseable {
   private final CountingDigestOutputStream sink;
   private final TarArchiveOutputStream tar;
+  private final OutputStream gzip;
   private final byte[] buffer = new byte[Hashing.BUFFER];
   private boolean finished;
 
-  /** Wraps the archive file's stream; closing this writer closes it. */
-  public ArchiveWriter(OutputStream archive, int compressionLevel) throws IOException {
+  /**
+   * Wraps the archive file's stream; closing this writer closes it.
+   *
+   * @param threads compression threads; above 1, gzip runs pigz-style in independent members
+   */
+  public ArchiveWriter(OutputStream archive, int compressionLevel, int threads) throws IOException {
     this.sink = new CountingDigestOutputStream(archive);
-    OutputStream gzip =
-        compressionLevel == 0
-            ? new BufferedOutputStream(sink, Hashing.BUFFER)
-            : new LevelGzipOutputStream(new BufferedOutputStream(sink, Hashing.BUFFER), compressionLevel);
+    OutputStream buffered = new BufferedOutputStream(sink, Hashing.BUFFER);
+    this.gzip =
+        threads > 1
+            ? new ParallelGzipOutputStream(buffered, compressionLevel, threads)
+            : new LevelGzipOutputStream(buffered, compressionLevel);
     this.tar = new TarArchiveOutputStream(gzip, StandardCharsets.UTF_8.name());
     // ustar breaks on names over 100 characters and files over 8 GiB; pax headers do not.
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -140,11 +146,16 @@ public final class ArchiveWriter implements AutoCloseable {
     return sink.count();
   }
 
+  /** Closes the streams; after a failure the compression threads are stopped too. */
   @Override
   public void close() throws IOException {
     if (!finished) {
       finished = true;
-      tar.close();
+      try {
+        tar.close();
+      } finally {
+        gzip.close(); // idempotent; releases the Deflater and the compression threads
+      }
     }
   }
 

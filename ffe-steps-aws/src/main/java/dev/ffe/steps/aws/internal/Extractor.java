@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
@@ -48,6 +47,8 @@ public final class Extractor {
   private final byte[] buffer = new byte[Hashing.BUFFER];
   private Map<String, Entry> expected = Map.of();
   private String archive = "";
+  private boolean strict;
+  private final java.util.Set<String> seen = new java.util.HashSet<>();
   private long files;
   private long bytes;
   private long deleted;
@@ -68,6 +69,24 @@ public final class Extractor {
     Map<String, Entry> byPath = new HashMap<>();
     manifest.ifPresent(m -> m.files().forEach(e -> byPath.put(e.path(), e)));
     this.expected = byPath;
+    this.strict = manifest.isPresent();
+    this.seen.clear();
+  }
+
+  /**
+   * Checks that every entry the manifest lists was in the archive.
+   *
+   * @throws BackupException naming the first missing entry and the archive
+   */
+  public void endArchive() {
+    if (strict) {
+      for (String path : expected.keySet()) {
+        if (!seen.contains(path)) {
+          throw new BackupException(
+              "file " + path + " is in the manifest but missing from backup " + archive);
+        }
+      }
+    }
   }
 
   /** Returns regular files written so far. */
@@ -99,11 +118,25 @@ public final class Extractor {
       return;
     }
     Optional<Entry> want = Optional.ofNullable(expected.get(path));
+    if (strict && want.isEmpty()) {
+      throw new BackupException(
+          "entry "
+              + path
+              + " of backup "
+              + archive
+              + " is not in its manifest: the archive is corrupt");
+    }
+    seen.add(path);
     FileTime mtime =
         want.map(w -> FileTime.from(Instant.parse(w.mtime()))).orElse(e.getLastModifiedTime());
     int mode = e.getMode() & 07777;
+    SafePaths.Kind kind = SafePaths.kind(e);
+    if (kind == SafePaths.Kind.REFUSED) {
+      throw new SafePaths.UnsafeEntryException(
+          "entry " + path + " is a device, fifo or other special file");
+    }
     Path dest = prepareParents(path);
-    if (e.isDirectory()) {
+    if (kind == SafePaths.Kind.DIR) {
       BasicFileAttributes existing = attributes(dest);
       if (existing != null && !existing.isDirectory()) {
         deleteTree(dest);
@@ -113,7 +146,7 @@ public final class Extractor {
         Files.createDirectory(dest);
       }
       directories.put(path, new DirMeta(mode, mtime));
-    } else if (e.isSymbolicLink()) {
+    } else if (kind == SafePaths.Kind.SYMLINK) {
       String target = e.getLinkName();
       if (!allowExternalLinks && !SafePaths.linkStaysInside(path, target)) {
         throw new SafePaths.UnsafeEntryException(
@@ -122,10 +155,11 @@ public final class Extractor {
       removeExisting(dest);
       Files.createSymbolicLink(dest, Path.of(target));
       setTimes(dest, mtime, LinkOption.NOFOLLOW_LINKS);
-    } else if (e.isLink()) {
+    } else if (kind == SafePaths.Kind.HARDLINK) {
       String source =
           SafePaths.clean(e.getLinkName())
-              .orElseThrow(() -> new SafePaths.UnsafeEntryException("hard link " + path + " has no target"));
+              .orElseThrow(
+                  () -> new SafePaths.UnsafeEntryException("hard link " + path + " has no target"));
       Path sourcePath = prepareParents(source);
       BasicFileAttributes attrs = attributes(sourcePath);
       if (attrs == null || !attrs.isRegularFile()) {
@@ -134,18 +168,18 @@ public final class Extractor {
       }
       removeExisting(dest);
       Files.createLink(dest, sourcePath);
-    } else if (e.isFile()) {
-      writeFile(path, dest, content, want, mode, mtime);
     } else {
-      throw new SafePaths.UnsafeEntryException(
-          "entry " + path + " is a device, fifo or other special file");
+      writeFile(path, dest, content, want, mode, mtime);
     }
   }
 
   private void writeFile(
       String path, Path dest, InputStream content, Optional<Entry> want, int mode, FileTime mtime)
       throws IOException {
-    Path temp = dest.resolveSibling(TEMP_PREFIX + UUID.randomUUID());
+    Path temp =
+        dest.resolveSibling(
+            TEMP_PREFIX
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
     try {
       MessageDigest digest = Hashing.sha256();
       long size = 0;
@@ -245,7 +279,13 @@ public final class Extractor {
       }
       if (!attrs.isDirectory()) {
         throw new BackupException(
-            "cannot restore " + path + " in backup " + archive + ": " + current + " is not a directory");
+            "cannot restore "
+                + path
+                + " in backup "
+                + archive
+                + ": "
+                + current
+                + " is not a directory");
       }
     }
     return root.resolve(path);

@@ -30,7 +30,10 @@ public final class Json {
     BackupManifest manifest = MAPPER.readValue(json, BackupManifest.class);
     if (!BackupManifest.FORMAT.equals(manifest.format())) {
       throw new IOException(
-          "unsupported manifest format '" + manifest.format() + "', expected " + BackupManifest.FORMAT);
+          "unsupported manifest format '"
+              + manifest.format()
+              + "', expected "
+              + BackupManifest.FORMAT);
     }
     return manifest;
   }

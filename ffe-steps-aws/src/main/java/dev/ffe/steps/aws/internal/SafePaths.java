@@ -74,6 +74,43 @@ public final class SafePaths {
     return out;
   }
 
+  /** The kinds of tar entries a restore accepts; everything else is refused. */
+  public enum Kind {
+    /** A regular file. */
+    FILE,
+    /** A directory. */
+    DIR,
+    /** A symbolic link. */
+    SYMLINK,
+    /** A hard link to an earlier entry. */
+    HARDLINK,
+    /** A device, fifo, socket or unknown type. */
+    REFUSED
+  }
+
+  /** Returns the kind of an entry, judged by its type flag alone. */
+  public static Kind kind(org.apache.commons.compress.archivers.tar.TarArchiveEntry e) {
+    if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
+      return Kind.REFUSED;
+    }
+    if (e.isDirectory()) {
+      return Kind.DIR;
+    }
+    if (e.isSymbolicLink()) {
+      return Kind.SYMLINK;
+    }
+    if (e.isLink()) {
+      return Kind.HARDLINK;
+    }
+    byte flag = e.getLinkFlag();
+    if (flag == org.apache.commons.compress.archivers.tar.TarConstants.LF_NORMAL
+        || flag == org.apache.commons.compress.archivers.tar.TarConstants.LF_OLDNORM
+        || flag == org.apache.commons.compress.archivers.tar.TarConstants.LF_CONTIG) {
+      return Kind.FILE;
+    }
+    return Kind.REFUSED;
+  }
+
   /** Signals an archive entry that would write outside the target or is of a refused kind. */
   public static final class UnsafeEntryException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -17,9 +17,9 @@ import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
- * Verifies one archive in a single streamed pass: the compressed bytes against the {@code
- * .sha256}, every entry against the manifest, the manifest against itself and the sidecar copy,
- * and every entry name and link against the extraction safety rules. Not thread-safe.
+ * Verifies one archive in a single streamed pass: the compressed bytes against the {@code .sha256},
+ * every entry against the manifest, the manifest against itself and the sidecar copy, and every
+ * entry name and link against the extraction safety rules. Not thread-safe.
  */
 public final class Verifier {
   private static final int MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
@@ -27,7 +27,8 @@ public final class Verifier {
   /** The outcome plus the manifest that was checked (sidecar, else embedded). */
   public record Outcome(VerifyResult result, Optional<BackupManifest> manifest) {}
 
-  private record Seen(String type, long size, long mtimeSeconds, int mode, String sha256, String link) {}
+  private record Seen(
+      String type, long size, long mtimeSeconds, int mode, String sha256, String link) {}
 
   private final String archive;
   private final boolean requireManifest;
@@ -95,7 +96,15 @@ public final class Verifier {
     double seconds = (System.nanoTime() - start) / 1e9;
     VerifyResult result =
         new VerifyResult(
-            archive, problems.isEmpty(), checksumOk, entries, files, bytes, actual, seconds, problems);
+            archive,
+            problems.isEmpty(),
+            checksumOk,
+            entries,
+            files,
+            bytes,
+            actual,
+            seconds,
+            problems);
     return new Outcome(result, manifest);
   }
 
@@ -115,7 +124,8 @@ public final class Verifier {
       return; // the archive root "./"
     }
     String path = clean.get();
-    if (path.equals(BackupManifest.ENTRY_NAME) && e.isFile()) {
+    SafePaths.Kind kind = SafePaths.kind(e);
+    if (path.equals(BackupManifest.ENTRY_NAME) && kind == SafePaths.Kind.FILE) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       long copied = 0;
       int n;
@@ -146,9 +156,9 @@ public final class Verifier {
     long mtime = e.getLastModifiedTime().toInstant().getEpochSecond();
     int mode = e.getMode() & 07777;
     Seen s;
-    if (e.isDirectory()) {
+    if (kind == SafePaths.Kind.DIR) {
       s = new Seen(Entry.DIR, 0, mtime, mode, "", "");
-    } else if (e.isSymbolicLink()) {
+    } else if (kind == SafePaths.Kind.SYMLINK) {
       String target = e.getLinkName();
       if (!allowExternalLinks && !SafePaths.linkStaysInside(path, target)) {
         problems.add(
@@ -162,7 +172,7 @@ public final class Verifier {
       }
       symlinks.add(path);
       s = new Seen(Entry.SYMLINK, 0, mtime, mode, "", target);
-    } else if (e.isLink()) {
+    } else if (kind == SafePaths.Kind.HARDLINK) {
       try {
         Optional<String> target = SafePaths.clean(e.getLinkName());
         Seen t = target.map(seen::get).orElse(null);
@@ -176,12 +186,14 @@ public final class Verifier {
                   + e.getLinkName()
                   + ", which is not an earlier file in the archive");
         }
-        s = new Seen(Entry.FILE, t == null ? 0 : t.size(), mtime, mode, t == null ? "" : t.sha256(), "");
+        s =
+            new Seen(
+                Entry.FILE, t == null ? 0 : t.size(), mtime, mode, t == null ? "" : t.sha256(), "");
       } catch (SafePaths.UnsafeEntryException unsafe) {
         problems.add("backup " + archive + ": hard link " + path + ": " + unsafe.getMessage());
         return;
       }
-    } else if (e.isFile()) {
+    } else if (kind == SafePaths.Kind.FILE) {
       MessageDigest digest = Hashing.sha256();
       long size = 0;
       int n;
@@ -216,8 +228,7 @@ public final class Verifier {
       }
     }
     if (sidecar.isPresent() && embedded.isPresent() && !sidecar.get().equals(embedded.get())) {
-      problems.add(
-          "backup " + archive + ": the manifest beside it differs from the one inside it");
+      problems.add("backup " + archive + ": the manifest beside it differs from the one inside it");
     }
     Optional<BackupManifest> manifest = sidecar.isPresent() ? sidecar : embedded;
     if (manifest.isEmpty() && requireManifest) {
@@ -247,35 +258,75 @@ public final class Verifier {
       }
       Seen got = seen.get(want.path());
       if (got == null) {
-        problems.add("file " + want.path() + " is in the manifest but missing from the archive" + where);
+        problems.add(
+            "file " + want.path() + " is in the manifest but missing from the archive" + where);
         continue;
       }
       if (!got.type().equals(want.type())) {
-        problems.add("file " + want.path() + " is a " + got.type() + ", manifest says " + want.type() + where);
+        problems.add(
+            "file "
+                + want.path()
+                + " is a "
+                + got.type()
+                + ", manifest says "
+                + want.type()
+                + where);
         continue;
       }
       if (Entry.FILE.equals(want.type())) {
         if (got.size() != want.size()) {
           problems.add(
-              "file " + want.path() + " has " + got.size() + " bytes, manifest says " + want.size() + where);
+              "file "
+                  + want.path()
+                  + " has "
+                  + got.size()
+                  + " bytes, manifest says "
+                  + want.size()
+                  + where);
         } else if (!got.sha256().equals(want.sha256())) {
           problems.add(
-              "file " + want.path() + " has sha256 " + got.sha256() + ", manifest says " + want.sha256() + where);
+              "file "
+                  + want.path()
+                  + " has sha256 "
+                  + got.sha256()
+                  + ", manifest says "
+                  + want.sha256()
+                  + where);
         }
       }
       if (Entry.SYMLINK.equals(want.type()) && !got.link().equals(want.linkTarget())) {
-        problems.add("link " + want.path() + " points to " + got.link() + ", manifest says " + want.linkTarget() + where);
+        problems.add(
+            "link "
+                + want.path()
+                + " points to "
+                + got.link()
+                + ", manifest says "
+                + want.linkTarget()
+                + where);
       }
       if (got.mode() != want.permissions()) {
-        problems.add("file " + want.path() + " has mode " + Integer.toOctalString(got.mode()) + ", manifest says " + want.mode() + where);
+        problems.add(
+            "file "
+                + want.path()
+                + " has mode "
+                + Integer.toOctalString(got.mode())
+                + ", manifest says "
+                + want.mode()
+                + where);
       }
       if (got.mtimeSeconds() != want.mtimeInstant().getEpochSecond()) {
-        problems.add("file " + want.path() + " has another mtime than the manifest's " + want.mtime() + where);
+        problems.add(
+            "file "
+                + want.path()
+                + " has another mtime than the manifest's "
+                + want.mtime()
+                + where);
       }
     }
     for (String path : seen.keySet()) {
       if (!listed.contains(path)) {
-        problems.add("file " + path + " is in the archive but not in its manifest, in backup " + archive);
+        problems.add(
+            "file " + path + " is in the archive but not in its manifest, in backup " + archive);
       }
     }
   }
