@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -39,16 +40,39 @@ public final class WorkflowStep {
   private final StepAction action;
   private final Task task;
   private final List<WorkflowStep> steps;
-  private final int retries;
-  private final Backoff backoff;
-  private final Duration timeout;
-  private final Duration delay;
-  private final Predicate<? super StepContext> condition;
-  private final Predicate<? super Throwable> retryOn;
-  private final ErrorAction onError;
-  private final Trigger trigger;
-  private final WorkflowStep compensation;
-  private final boolean rerunOnResume;
+  private final Settings settings;
+
+  /**
+   * What the fluent calls change. Mutable only inside {@link #with}; a built step never changes its
+   * settings, and the final field publishes them safely.
+   */
+  private static final class Settings {
+    int retries = UNSET;
+    Backoff backoff = Backoff.DEFAULT;
+    Duration timeout;
+    Duration delay = Duration.ZERO;
+    Predicate<? super StepContext> condition;
+    Predicate<? super Throwable> retryOn;
+    ErrorAction onError = ErrorAction.FAIL;
+    Trigger trigger = Trigger.ALL_SUCCESS;
+    WorkflowStep compensation;
+    boolean rerunOnResume;
+
+    Settings copy() {
+      Settings c = new Settings();
+      c.retries = retries;
+      c.backoff = backoff;
+      c.timeout = timeout;
+      c.delay = delay;
+      c.condition = condition;
+      c.retryOn = retryOn;
+      c.onError = onError;
+      c.trigger = trigger;
+      c.compensation = compensation;
+      c.rerunOnResume = rerunOnResume;
+      return c;
+    }
+  }
 
   private WorkflowStep(
       String name,
@@ -56,50 +80,23 @@ public final class WorkflowStep {
       StepAction action,
       Task task,
       List<WorkflowStep> steps,
-      int retries,
-      Backoff backoff,
-      Duration timeout,
-      Duration delay,
-      Predicate<? super StepContext> condition,
-      Predicate<? super Throwable> retryOn,
-      ErrorAction onError,
-      Trigger trigger,
-      WorkflowStep compensation,
-      boolean rerunOnResume) {
+      Settings settings) {
     this.name = name;
     this.type = type;
     this.action = action;
     this.task = task;
     this.steps = steps;
-    this.retries = retries;
-    this.backoff = backoff;
-    this.timeout = timeout;
-    this.delay = delay;
-    this.condition = condition;
-    this.retryOn = retryOn;
-    this.onError = onError;
-    this.trigger = trigger;
-    this.compensation = compensation;
-    this.rerunOnResume = rerunOnResume;
+    this.settings = settings;
+  }
+
+  private WorkflowStep with(Consumer<Settings> change) {
+    Settings changed = settings.copy();
+    change.accept(changed);
+    return new WorkflowStep(name, type, action, task, steps, changed);
   }
 
   private static WorkflowStep leaf(String name, StepAction action, Task task) {
-    return new WorkflowStep(
-        checkName(name),
-        null,
-        action,
-        task,
-        List.of(),
-        UNSET,
-        Backoff.DEFAULT,
-        null,
-        Duration.ZERO,
-        null,
-        null,
-        ErrorAction.FAIL,
-        Trigger.ALL_SUCCESS,
-        null,
-        false);
+    return new WorkflowStep(checkName(name), null, action, task, List.of(), new Settings());
   }
 
   /** Creates a leaf step whose asynchronous action returns a stage with the step's output. */
@@ -179,21 +176,7 @@ public final class WorkflowStep {
       copy.add(child);
     }
     return new WorkflowStep(
-        name,
-        type,
-        null,
-        null,
-        Collections.unmodifiableList(copy),
-        UNSET,
-        Backoff.DEFAULT,
-        null,
-        Duration.ZERO,
-        null,
-        null,
-        ErrorAction.FAIL,
-        Trigger.ALL_SUCCESS,
-        null,
-        false);
+        name, type, null, null, Collections.unmodifiableList(copy), new Settings());
   }
 
   private static String checkName(String name) {
@@ -208,49 +191,19 @@ public final class WorkflowStep {
     return name;
   }
 
-  private WorkflowStep copy(
-      int retries,
-      Backoff backoff,
-      Duration timeout,
-      Duration delay,
-      Predicate<? super StepContext> condition,
-      Predicate<? super Throwable> retryOn,
-      ErrorAction onError,
-      Trigger trigger,
-      WorkflowStep compensation) {
-    return new WorkflowStep(
-        name,
-        type,
-        action,
-        task,
-        steps,
-        retries,
-        backoff,
-        timeout,
-        delay,
-        condition,
-        retryOn,
-        onError,
-        trigger,
-        compensation,
-        rerunOnResume);
-  }
-
   /** Returns a copy that retries up to {@code retries} times after the first attempt fails. */
   public WorkflowStep retries(int retries) {
     if (retries < 0) {
       throw new IllegalArgumentException(
           "step '" + name + "': retries is " + retries + ": use 0 (no retry) or more");
     }
-    return copy(
-        retries, backoff, timeout, delay, condition, retryOn, onError, trigger, compensation);
+    return with(x -> x.retries = retries);
   }
 
   /** Returns a copy that waits between retries as {@code backoff} says. */
   public WorkflowStep backoff(Backoff backoff) {
     Objects.requireNonNull(backoff, "backoff == null");
-    return copy(
-        retries, backoff, timeout, delay, condition, retryOn, onError, trigger, compensation);
+    return with(x -> x.backoff = backoff);
   }
 
   /**
@@ -262,8 +215,7 @@ public final class WorkflowStep {
       throw new IllegalArgumentException(
           "step '" + name + "': timeout is " + timeout + ": use a positive duration");
     }
-    return copy(
-        retries, backoff, timeout, delay, condition, retryOn, onError, trigger, compensation);
+    return with(x -> x.timeout = timeout);
   }
 
   /**
@@ -276,15 +228,13 @@ public final class WorkflowStep {
       throw new IllegalArgumentException(
           "step '" + name + "': delay is " + delay + ": use zero or a positive duration");
     }
-    return copy(
-        retries, backoff, timeout, delay, condition, retryOn, onError, trigger, compensation);
+    return with(x -> x.delay = delay);
   }
 
   /** Returns a copy that runs only when {@code condition} holds; otherwise the step is skipped. */
   public WorkflowStep when(Predicate<? super StepContext> condition) {
     Objects.requireNonNull(condition, "condition == null");
-    return copy(
-        retries, backoff, timeout, delay, condition, retryOn, onError, trigger, compensation);
+    return with(x -> x.condition = condition);
   }
 
   /**
@@ -293,22 +243,19 @@ public final class WorkflowStep {
    */
   public WorkflowStep retryOn(Predicate<? super Throwable> retryOn) {
     Objects.requireNonNull(retryOn, "retryOn == null");
-    return copy(
-        retries, backoff, timeout, delay, condition, retryOn, onError, trigger, compensation);
+    return with(x -> x.retryOn = retryOn);
   }
 
   /** Returns a copy whose failure (after retries) affects its parent as {@code onError} says. */
   public WorkflowStep onError(ErrorAction onError) {
     Objects.requireNonNull(onError, "onError == null");
-    return copy(
-        retries, backoff, timeout, delay, condition, retryOn, onError, trigger, compensation);
+    return with(x -> x.onError = onError);
   }
 
   /** Returns a copy that runs according to {@code trigger} relative to its earlier siblings. */
   public WorkflowStep trigger(Trigger trigger) {
     Objects.requireNonNull(trigger, "trigger == null");
-    return copy(
-        retries, backoff, timeout, delay, condition, retryOn, onError, trigger, compensation);
+    return with(x -> x.trigger = trigger);
   }
 
   /** Shorthand for {@code trigger(Trigger.ALWAYS)}: runs whatever happened before, like finally. */
@@ -328,7 +275,7 @@ public final class WorkflowStep {
    */
   public WorkflowStep compensateWith(WorkflowStep compensation) {
     Objects.requireNonNull(compensation, "compensation == null");
-    if (compensation.compensation != null) {
+    if (compensation.settings.compensation != null) {
       throw new IllegalArgumentException(
           "compensation '"
               + compensation.name
@@ -343,8 +290,7 @@ public final class WorkflowStep {
       throw new IllegalArgumentException(
           "step '" + name + "' cannot compensate itself: give it a separate undo step");
     }
-    return copy(
-        retries, backoff, timeout, delay, condition, retryOn, onError, trigger, compensation);
+    return with(x -> x.compensation = compensation);
   }
 
   /**
@@ -352,27 +298,12 @@ public final class WorkflowStep {
    * (health checks, anything whose earlier result may be stale).
    */
   public WorkflowStep rerunOnResume() {
-    return new WorkflowStep(
-        name,
-        type,
-        action,
-        task,
-        steps,
-        retries,
-        backoff,
-        timeout,
-        delay,
-        condition,
-        retryOn,
-        onError,
-        trigger,
-        compensation,
-        true);
+    return with(x -> x.rerunOnResume = true);
   }
 
   /** True if this step runs again on resume even when it completed before. */
   public boolean isRerunOnResume() {
-    return rerunOnResume;
+    return settings.rerunOnResume;
   }
 
   /**
@@ -428,50 +359,50 @@ public final class WorkflowStep {
 
   /** Returns how many retries follow a failed first attempt, resolving the RETRY default. */
   public int retries() {
-    if (retries != UNSET) {
-      return retries;
+    if (settings.retries != UNSET) {
+      return settings.retries;
     }
-    return onError == ErrorAction.RETRY ? DEFAULT_RETRIES_ON_RETRY : 0;
+    return settings.onError == ErrorAction.RETRY ? DEFAULT_RETRIES_ON_RETRY : 0;
   }
 
   /** Returns the backoff between retries. */
   public Backoff backoff() {
-    return backoff;
+    return settings.backoff;
   }
 
   /** Returns the per-attempt timeout, if any. */
   public Optional<Duration> timeout() {
-    return Optional.ofNullable(timeout);
+    return Optional.ofNullable(settings.timeout);
   }
 
   /** Returns the wait before the first attempt (zero for none). */
   public Duration delay() {
-    return delay;
+    return settings.delay;
   }
 
   /** Returns the condition, if any. */
   public Optional<Predicate<? super StepContext>> condition() {
-    return Optional.ofNullable(condition);
+    return Optional.ofNullable(settings.condition);
   }
 
   /** Returns which failures are retried, if restricted. */
   public Optional<Predicate<? super Throwable>> retryOn() {
-    return Optional.ofNullable(retryOn);
+    return Optional.ofNullable(settings.retryOn);
   }
 
   /** Returns what a failure does to the parent. */
   public ErrorAction onError() {
-    return onError;
+    return settings.onError;
   }
 
   /** Returns when this step runs relative to its earlier siblings. */
   public Trigger trigger() {
-    return trigger;
+    return settings.trigger;
   }
 
   /** Returns the compensating step, if any. */
   public Optional<WorkflowStep> compensation() {
-    return Optional.ofNullable(compensation);
+    return Optional.ofNullable(settings.compensation);
   }
 
   /** Returns the number of steps in this tree, this one and compensations included. */
@@ -483,8 +414,8 @@ public final class WorkflowStep {
       WorkflowStep s = stack.remove(stack.size() - 1);
       count++;
       stack.addAll(s.steps);
-      if (s.compensation != null) {
-        stack.add(s.compensation);
+      if (s.settings.compensation != null) {
+        stack.add(s.settings.compensation);
       }
     }
     return count;
@@ -504,29 +435,29 @@ public final class WorkflowStep {
     out.append(indent).append(role).append(name);
     out.append(" [").append(type == null ? (task != null ? "task" : "action") : type.name());
     if (retries() > 0) {
-      out.append(", retries=").append(retries()).append(", backoff=").append(backoff);
+      out.append(", retries=").append(retries()).append(", backoff=").append(settings.backoff);
     }
-    if (timeout != null) {
-      out.append(", timeout=").append(timeout);
+    if (settings.timeout != null) {
+      out.append(", timeout=").append(settings.timeout);
     }
-    if (!delay.isZero()) {
-      out.append(", delay=").append(delay);
+    if (!settings.delay.isZero()) {
+      out.append(", delay=").append(settings.delay);
     }
-    if (condition != null) {
+    if (settings.condition != null) {
       out.append(", conditional");
     }
-    if (onError != ErrorAction.FAIL) {
-      out.append(", on_error=").append(onError);
+    if (settings.onError != ErrorAction.FAIL) {
+      out.append(", on_error=").append(settings.onError);
     }
-    if (trigger != Trigger.ALL_SUCCESS) {
-      out.append(", trigger=").append(trigger);
+    if (settings.trigger != Trigger.ALL_SUCCESS) {
+      out.append(", trigger=").append(settings.trigger);
     }
     out.append("]\n");
     for (WorkflowStep child : steps) {
       child.appendPlan(out, indent + "  ", "");
     }
-    if (compensation != null) {
-      compensation.appendPlan(out, indent + "  ", "compensate: ");
+    if (settings.compensation != null) {
+      settings.compensation.appendPlan(out, indent + "  ", "compensate: ");
     }
   }
 
