@@ -118,7 +118,7 @@ class TlsCertificateCheckTest {
     try (TestHttpServer http = TestHttpServer.start()) {
       TlsCheckResult r =
           TlsCertificateCheck.builder("localhost", http.port())
-              .timeout(Duration.ofSeconds(3))
+              .timeout(Duration.ofSeconds(1))
               .build()
               .check();
       assertThat(r.level()).isEqualTo(AlertLevel.CRITICAL);
@@ -131,11 +131,46 @@ class TlsCertificateCheckTest {
         TestCertificates.selfSigned(NOW.minus(1, ChronoUnit.DAYS), NOW.plus(90, ChronoUnit.DAYS));
     try (TestHttpServer https = TestHttpServer.startHttps(certs.serverContext())) {
       HttpClient trusting = HttpClient.newBuilder().sslContext(certs.clientContext()).build();
-      assertThat(HealthCheck.builder(https.url("/h")).httpClient(trusting).build().check().level())
+      assertThat(
+              HealthCheck.builder(https.url("/h"))
+                  .httpClient(trusting)
+                  .grading(HealthCheckTest.LENIENT)
+                  .build()
+                  .check()
+                  .level())
           .isEqualTo(AlertLevel.INFO);
       HealthCheckResult untrusted = HealthCheck.builder(https.url("/h")).build().check();
       assertThat(untrusted.level()).isEqualTo(AlertLevel.CRITICAL);
       assertThat(untrusted.reason()).contains("TLS handshake");
+    }
+  }
+
+  @Test
+  void loadTestRunsOverHttpsWithVerificationOn() throws Exception {
+    TestCertificates certs =
+        TestCertificates.selfSigned(NOW.minus(1, ChronoUnit.DAYS), NOW.plus(90, ChronoUnit.DAYS));
+    try (TestHttpServer https = TestHttpServer.startHttps(certs.serverContext())) {
+      LoadTestReport trusted =
+          LoadTest.builder(https.url("/"))
+              .task(LoadTask.get("t", "/tls"))
+              .closedModel(2, 100)
+              .duration(
+                  Duration.ofMillis(2000)) // long enough for a cold TLS stack on a busy machine
+              .trustStore(certs.trustStore())
+              .build()
+              .run();
+      assertThat(trusted.requests()).isPositive();
+      assertThat(trusted.errors()).as("%s", trusted.tasks().get(0).errorReasons()).isZero();
+      LoadTestReport untrusted =
+          LoadTest.builder(https.url("/"))
+              .task(LoadTask.get("t", "/tls"))
+              .closedModel(1, 100)
+              .duration(Duration.ofMillis(500))
+              .build()
+              .run();
+      assertThat(untrusted.errors()).isPositive();
+      assertThat(untrusted.tasks().get(0).errorReasons().keySet())
+          .allSatisfy(k -> assertThat(k).startsWith("TLS failure"));
     }
   }
 

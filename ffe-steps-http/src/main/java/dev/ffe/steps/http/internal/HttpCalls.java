@@ -145,7 +145,11 @@ public final class HttpCalls {
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ConnectException) {
-        return "connection to " + authority(uri) + " refused (service unavailable)";
+        String m = t.getMessage();
+        if (m == null || m.toLowerCase(Locale.ROOT).contains("refused")) {
+          return "connection to " + authority(uri) + " refused (service unavailable)";
+        }
+        return "could not connect to " + authority(uri) + " (unreachable): " + m;
       }
     }
     String message =
