@@ -114,6 +114,8 @@ class ModuleCommandsTest {
             target,
             "--name",
             "app",
+            "--at",
+            "2025-01-29T02:00:00Z",
             "--json");
     assertThat(full.exit()).as(full.err()).isZero();
     JsonNode doc = full.json();
@@ -123,20 +125,23 @@ class ModuleCommandsTest {
     assertThat(doc.has("bytes") && doc.has("duration")).isTrue();
 
     DemoFiles.write(data.resolve("db/new.csv"), "x\n");
-    assertThat(
-            ffe(
-                    "backup",
-                    "incremental",
-                    "--source",
-                    data.toString(),
-                    "--target",
-                    target,
-                    "--name",
-                    "app")
-                .exit())
-        .isZero();
-    assertThat(ffe("backup", "verify", "--target", target, "--name", "app", "--json").exit())
-        .isZero();
+    CliTest.Run incremental =
+        ffe(
+            "backup",
+            "incremental",
+            "--source",
+            data.toString(),
+            "--target",
+            target,
+            "--name",
+            "app",
+            "--at",
+            "2025-01-30T02:00:00Z");
+    assertThat(incremental.exit()).as(incremental.out() + incremental.err()).isZero();
+
+    CliTest.Run verify = ffe("backup", "verify", "--target", target, "--name", "app", "--json");
+    assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+
     Path restored = dir.resolve("restored");
     assertThat(
             ffe(

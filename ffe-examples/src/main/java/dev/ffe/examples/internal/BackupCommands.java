@@ -106,13 +106,25 @@ public final class BackupCommands extends BaseCommand {
     }
   }
 
+  /** Options of the commands that take a backup. */
+  abstract static class Taking extends Series {
+    @Option(
+        names = "--at",
+        paramLabel = "INSTANT",
+        description =
+            "The backup's time stamp (ISO-8601, e.g. 2025-01-29T02:00:00Z) instead of now:"
+                + " for reproducible archive names. Names have second resolution, so two"
+                + " backups of one series need distinct seconds.")
+    java.time.Instant at;
+  }
+
   /** {@code ffe backup full}. */
   @Command(name = "full", mixinStandardHelpOptions = true, description = "Takes a full backup.")
-  static final class Full extends Series {
+  static final class Full extends Taking {
     @Override
     Object run(Backups backups) {
       requireSources();
-      return backupDocument(backups.full());
+      return backupDocument(at == null ? backups.full() : backups.full(at));
     }
   }
 
@@ -121,11 +133,11 @@ public final class BackupCommands extends BaseCommand {
       name = "incremental",
       mixinStandardHelpOptions = true,
       description = "Takes an incremental backup (a full one if the series has none).")
-  static final class Incremental extends Series {
+  static final class Incremental extends Taking {
     @Override
     Object run(Backups backups) {
       requireSources();
-      return backupDocument(backups.incremental());
+      return backupDocument(at == null ? backups.incremental() : backups.incremental(at));
     }
   }
 
