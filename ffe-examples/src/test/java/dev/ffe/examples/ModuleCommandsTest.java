@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ffe.examples.internal.DemoFiles;
 import dev.ffe.examples.internal.DemoService;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,45 @@ class ModuleCommandsTest {
     assertThat(ffe("loadtest", service.url("/"), "--duration", "1s").exit()).isEqualTo(2);
     assertThat(ffe("loadtest", "not a url", "--users", "1", "--duration", "1s").exit())
         .isEqualTo(2);
+  }
+
+  @Test
+  void loadtestWritesASelfContainedHtmlReportWhenAsked() throws Exception {
+    Path html = dir.resolve("reports/load.html");
+
+    CliTest.Run run =
+        ffe(
+            "loadtest",
+            service.url("/api/users"),
+            "--users",
+            "2",
+            "--duration",
+            "2s",
+            "--threshold",
+            "error_rate<1%",
+            "--threshold",
+            "requests==0",
+            "--html",
+            html.toString(),
+            "--json");
+
+    // requests==0 breaks on purpose: the page must show a failed threshold too.
+    assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    assertThat(run.json().get("html").asText()).isEqualTo(html.toString());
+    String page = Files.readString(html);
+    assertThat(page)
+        .startsWith("<!DOCTYPE html>")
+        .contains("Content-Security-Policy")
+        .doesNotContainIgnoringCase("<script")
+        .contains("<tr class=\"task\" data-task=\"request\"")
+        .contains("<tr class=\"threshold pass\" data-threshold=\"error_rate&lt;1%\"")
+        .contains("<tr class=\"threshold fail\" data-threshold=\"requests==0\"")
+        .contains("<circle class=\"rps-point\" data-second=\"1\"")
+        .contains("<circle class=\"rps-point\" data-second=\"2\"")
+        .contains("<svg class=\"distribution\"");
+    try (Stream<Path> files = Files.list(html.getParent())) {
+      assertThat(files).as("no temporary file left beside the report").containsExactly(html);
+    }
   }
 
   @Test

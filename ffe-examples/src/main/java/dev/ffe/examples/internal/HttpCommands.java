@@ -11,6 +11,7 @@ import dev.ffe.steps.http.LoadTask;
 import dev.ffe.steps.http.LoadTest;
 import dev.ffe.steps.http.LoadTestReport;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -194,6 +195,14 @@ public final class HttpCommands {
         description = "A threshold like p95<500ms or error_rate<1% (repeatable).")
     List<String> thresholds = new ArrayList<>();
 
+    @Option(
+        names = "--html",
+        paramLabel = "FILE",
+        description =
+            "Also write a self-contained HTML report (charts per second, latency distribution,"
+                + " tasks, thresholds) to FILE, atomically.")
+    Path html;
+
     @Override
     protected int execute() throws Exception {
       URI uri = URI.create(url);
@@ -217,6 +226,9 @@ public final class HttpCommands {
       b.duration(duration);
       thresholds.forEach(b::threshold);
       LoadTestReport r = b.build().run();
+      if (html != null) {
+        r.writeHtml(html);
+      }
       LatencyStats l = r.latencyMs();
       Map<String, Object> latency = new LinkedHashMap<>();
       latency.put("p50", l.p50());
@@ -231,6 +243,9 @@ public final class HttpCommands {
       doc.put("error_rate", r.errorRate());
       doc.put("latency_ms", latency);
       doc.put("passed", r.passed());
+      if (html != null) {
+        doc.put("html", html.toString());
+      }
       if (json()) {
         printJson(doc);
       } else {

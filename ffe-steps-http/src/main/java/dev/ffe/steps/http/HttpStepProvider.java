@@ -142,6 +142,7 @@ public final class HttpStepProvider implements StepProvider {
         p.duration("think_max", p.duration("think_min", Duration.ZERO)));
     b.requestTimeout(p.duration("request_timeout", Duration.ofSeconds(10)));
     b.seed(p.integer("seed", 42));
+    p.string("report_directory").ifPresent(d -> b.reportDirectory(java.nio.file.Path.of(d)));
     p.strings("thresholds").forEach(b::threshold);
     return b.build().step(name);
   }

@@ -4,10 +4,12 @@ import dev.ffe.core.ContextKey;
 import dev.ffe.core.FfeException;
 import dev.ffe.core.WorkflowStep;
 import dev.ffe.steps.http.internal.HttpCalls;
+import dev.ffe.steps.http.internal.Latencies;
 import dev.ffe.steps.http.internal.LoadEngine;
 import dev.ffe.steps.http.internal.LoadPlan;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +73,13 @@ public final class LoadTest {
   private final long seed;
   private final int threads;
   private final java.util.Optional<java.security.KeyStore> trustStore;
+  private final java.util.Optional<Path> reportDirectory;
+
+  /** Percentiles of the report's latency distribution, dense in the tail where latency hides. */
+  private static final double[] DISTRIBUTION_PERCENTILES = {
+    0, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90, 92.5, 95, 96, 97, 98, 99, 99.5, 99.9, 99.95,
+    99.99, 99.999, 100
+  };
 
   private LoadTest(Builder b) {
     this.target = b.target;
@@ -88,6 +97,7 @@ public final class LoadTest {
     this.thresholds = List.copyOf(b.thresholds);
     this.seed = b.seed;
     this.trustStore = b.trustStore;
+    this.reportDirectory = b.reportDirectory;
     int wanted = b.threads > 0 ? b.threads : Runtime.getRuntime().availableProcessors();
     this.threads = Math.max(1, Math.min(wanted, closed ? users : connections));
   }
@@ -111,10 +121,17 @@ public final class LoadTest {
     return duration;
   }
 
+  /** Returns the directory each run writes its JSON and HTML reports to, if one was set. */
+  public java.util.Optional<Path> reportDirectory() {
+    return reportDirectory;
+  }
+
   /**
-   * Runs the test on the calling thread for its duration and returns the judged report.
+   * Runs the test on the calling thread for its duration and returns the judged report; with a
+   * {@link Builder#reportDirectory(Path)} it also writes the report there.
    *
    * @throws InterruptedException if the thread is interrupted; the load stops first
+   * @throws java.io.UncheckedIOException when the report directory cannot be written
    */
   public LoadTestReport run() throws InterruptedException {
     return run(engine -> {});
@@ -190,7 +207,9 @@ public final class LoadTest {
       measuredRequests[i] = totals[0][i] - baseline[0][i];
       measuredErrors[i] = totals[1][i] - baseline[1][i];
     }
-    return report(cumulative, measuredRequests, measuredErrors, series, result);
+    LoadTestReport report = report(cumulative, measuredRequests, measuredErrors, series, result);
+    reportDirectory.ifPresent(report::writeTo);
+    return report;
   }
 
   private LoadTestReport report(
@@ -233,8 +252,24 @@ public final class LoadTest {
             series,
             List.of(),
             true,
-            totals.cancelled());
+            totals.cancelled(),
+            distribution(all));
     return raw.judgedBy(thresholds);
+  }
+
+  private static List<LatencyPercentile> distribution(Histogram all) {
+    if (all.getTotalCount() == 0) {
+      return List.of();
+    }
+    List<LatencyPercentile> points = new ArrayList<>();
+    for (double p : DISTRIBUTION_PERCENTILES) {
+      double ms =
+          p == 0
+              ? Latencies.minMs(all)
+              : p == 100 ? Latencies.maxMs(all) : Latencies.percentileMs(all, p);
+      points.add(new LatencyPercentile(p, ms));
+    }
+    return points;
   }
 
   private LoadPlan plan() {
@@ -318,6 +353,7 @@ public final class LoadTest {
     private long seed = 42;
     private int threads;
     private java.util.Optional<java.security.KeyStore> trustStore = java.util.Optional.empty();
+    private java.util.Optional<Path> reportDirectory = java.util.Optional.empty();
 
     private Builder(URI target) {
       this.target = target;
@@ -457,6 +493,17 @@ public final class LoadTest {
     public Builder trustStore(java.security.KeyStore trustStore) {
       this.trustStore =
           java.util.Optional.of(Objects.requireNonNull(trustStore, "trustStore == null"));
+      return this;
+    }
+
+    /**
+     * Writes {@value LoadTestReport#JSON_FILE} and {@value LoadTestReport#HTML_FILE} into {@code
+     * directory} after each run (each file atomically; the directory is created when missing).
+     * Default: no files.
+     */
+    public Builder reportDirectory(Path directory) {
+      this.reportDirectory =
+          java.util.Optional.of(Objects.requireNonNull(directory, "directory == null"));
       return this;
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
  * <pre>
  * java -cp ... dev.ffe.steps.http.LoadTestMain URL [--users N --spawn-rate R | --rate R
  *     --connections C] [--duration 30s] [--warmup 5s] [--threads T] [--threshold p95&lt;500ms]...
+ *     [--html report.html]
  * </pre>
  *
  * <p>Exits 0 when every threshold passed, 1 when one broke, 2 on bad arguments.
@@ -32,18 +33,31 @@ public final class LoadTestMain {
   public static int run(String[] args, PrintStream out, PrintStream err)
       throws InterruptedException {
     LoadTest test;
+    java.util.Optional<java.nio.file.Path> html;
     try {
       test = parse(args);
+      html = htmlFile(args);
     } catch (IllegalArgumentException | IllegalStateException e) {
       err.println("error: " + e.getMessage());
       err.println(
           "usage: LoadTestMain URL [--users N --spawn-rate R | --rate R --connections C] [--duration 30s]"
-              + " [--threads T] [--path /p] [--threshold p95<500ms]...");
+              + " [--threads T] [--threshold p95<500ms]... [--html FILE]");
       return 2;
     }
     LoadTestReport report = test.run();
+    html.ifPresent(report::writeHtml);
     out.println(report.toJson());
     return report.passed() ? 0 : 1;
+  }
+
+  private static java.util.Optional<java.nio.file.Path> htmlFile(String[] args) {
+    java.util.Optional<java.nio.file.Path> file = java.util.Optional.empty();
+    for (int i = 1; i + 1 < args.length; i += 2) {
+      if (args[i].equals("--html")) {
+        file = java.util.Optional.of(java.nio.file.Path.of(args[i + 1]));
+      }
+    }
+    return file;
   }
 
   static LoadTest parse(String[] args) {
@@ -92,6 +106,8 @@ public final class LoadTestMain {
           break;
         case "--threshold":
           thresholds.add(value);
+          break;
+        case "--html":
           break;
         default:
           throw new IllegalArgumentException("unknown option " + flag);

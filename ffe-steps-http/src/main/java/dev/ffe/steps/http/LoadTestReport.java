@@ -3,6 +3,10 @@ package dev.ffe.steps.http;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ffe.steps.http.internal.Json;
+import dev.ffe.steps.http.internal.LoadTestPage;
+import dev.ffe.steps.http.internal.ReportFiles;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +34,8 @@ import java.util.Optional;
  *     counted in {@code requests})
  * @param tasks statistics per task, in the order the tasks were given
  * @param timeseries one entry per second
+ * @param latencyDistribution latency at percentiles from 0 to 100 over all tasks (empty when no
+ *     request answered), the data of the report's percentile curve
  * @param thresholds each threshold's verdict
  * @param passed true when every threshold passed
  * @param cancelled true when the test was cancelled before its duration ended
@@ -48,7 +54,8 @@ import java.util.Optional;
   "cancelled",
   "thresholds",
   "tasks",
-  "timeseries"
+  "timeseries",
+  "latency_distribution"
 })
 public record LoadTestReport(
     @JsonProperty("model") String model,
@@ -64,8 +71,15 @@ public record LoadTestReport(
     @JsonProperty("timeseries") List<SecondStats> timeseries,
     @JsonProperty("thresholds") List<ThresholdResult> thresholds,
     @JsonProperty("passed") boolean passed,
-    @JsonProperty("cancelled") boolean cancelled)
+    @JsonProperty("cancelled") boolean cancelled,
+    @JsonProperty("latency_distribution") List<LatencyPercentile> latencyDistribution)
     implements CheckResult {
+
+  /** The file name {@link #writeTo(Path)} gives the JSON report. */
+  public static final String JSON_FILE = "load-test-report.json";
+
+  /** The file name {@link #writeTo(Path)} gives the HTML report. */
+  public static final String HTML_FILE = "load-test-report.html";
 
   /** Copies the lists and rejects nulls. */
   public LoadTestReport {
@@ -75,6 +89,41 @@ public record LoadTestReport(
     tasks = List.copyOf(tasks);
     timeseries = List.copyOf(timeseries);
     thresholds = List.copyOf(thresholds);
+    latencyDistribution = List.copyOf(latencyDistribution);
+  }
+
+  /** Creates a report without a latency distribution (the HTML report then draws none). */
+  public LoadTestReport(
+      String model,
+      String target,
+      double durationS,
+      long requests,
+      double rps,
+      long errors,
+      double errorRate,
+      LatencyStats latencyMs,
+      long unfinished,
+      List<TaskStats> tasks,
+      List<SecondStats> timeseries,
+      List<ThresholdResult> thresholds,
+      boolean passed,
+      boolean cancelled) {
+    this(
+        model,
+        target,
+        durationS,
+        requests,
+        rps,
+        errors,
+        errorRate,
+        latencyMs,
+        unfinished,
+        tasks,
+        timeseries,
+        thresholds,
+        passed,
+        cancelled,
+        List.of());
   }
 
   /** Returns the metrics thresholds are evaluated on, by name (latencies in milliseconds). */
@@ -120,7 +169,8 @@ public record LoadTestReport(
         timeseries,
         results,
         ok,
-        cancelled);
+        cancelled,
+        latencyDistribution);
   }
 
   /** Returns the statistics of the task named {@code name}. */
@@ -131,6 +181,41 @@ public record LoadTestReport(
   /** Returns the report as indented JSON. */
   public String toJson() {
     return Json.writePretty(this);
+  }
+
+  /**
+   * Returns the report as one self-contained HTML page: inline styles and SVG charts, no script,
+   * and a content security policy that forbids every fetch, so it opens offline and as a CI
+   * artifact. It shows requests per second and the error rate per second, p50/p95/p99 per second,
+   * the latency distribution, the per-task table and the thresholds' verdicts.
+   */
+  public String toHtml() {
+    return LoadTestPage.render(this);
+  }
+
+  /**
+   * Writes {@link #toHtml()} to {@code file}, atomically: a temporary file in the same directory
+   * renamed over the target, so a reader never sees half a page. Creates missing parent
+   * directories.
+   *
+   * @throws UncheckedIOException when the file cannot be written
+   */
+  public Path writeHtml(Path file) {
+    Objects.requireNonNull(file, "file == null");
+    ReportFiles.writeAtomically(file, toHtml());
+    return file;
+  }
+
+  /**
+   * Writes {@value #JSON_FILE} and {@value #HTML_FILE} into {@code directory} (created when
+   * missing), each atomically, and returns the HTML file.
+   *
+   * @throws UncheckedIOException when a file cannot be written
+   */
+  public Path writeTo(Path directory) {
+    Objects.requireNonNull(directory, "directory == null");
+    ReportFiles.writeAtomically(directory.resolve(JSON_FILE), toJson());
+    return writeHtml(directory.resolve(HTML_FILE));
   }
 
   @Override

@@ -1,0 +1,425 @@
+package dev.ffe.steps.http.internal;
+
+import static dev.ffe.steps.http.internal.HtmlText.escape;
+import static dev.ffe.steps.http.internal.HtmlText.millis;
+import static dev.ffe.steps.http.internal.HtmlText.number;
+import static dev.ffe.steps.http.internal.HtmlText.percent;
+
+import dev.ffe.steps.http.LatencyPercentile;
+import dev.ffe.steps.http.LatencyStats;
+import dev.ffe.steps.http.LoadTestReport;
+import dev.ffe.steps.http.SecondStats;
+import dev.ffe.steps.http.TaskStats;
+import dev.ffe.steps.http.ThresholdResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Assembles the self-contained load-test page: inline CSS, inline SVG, no script, and a content
+ * security policy that forbids every fetch and script, so even a mistake in escaping could neither
+ * run code nor reach the network. Styled like ffe-core's run report.
+ *
+ * <p>Thread-safe: stateless.
+ */
+public final class LoadTestPage {
+  static final String PASS_COLOUR = "#2e9e4f";
+  static final String FAIL_COLOUR = "#d93b3b";
+  static final String CANCEL_COLOUR = "#f08c00";
+  private static final String RPS_COLOUR = "#1c7ed6";
+  private static final String ERROR_COLOUR = "#d93b3b";
+  private static final String P50_COLOUR = "#1c7ed6";
+  private static final String P95_COLOUR = "#f08c00";
+  private static final String P99_COLOUR = "#d93b3b";
+  private static final String DISTRIBUTION_COLOUR = "#7048e8";
+
+  /** Where the maximum sits on the distribution's "nines" axis, half a step past 99.999 %. */
+  private static final double MAX_NINES = 5.5;
+
+  private static final String CSS =
+      """
+      :root{color-scheme:light}
+      *{box-sizing:border-box}
+      body{margin:0;padding:20px 28px;font:14px/1.45 system-ui,-apple-system,"Segoe UI",\
+      Roboto,"Helvetica Neue",Arial,"DejaVu Sans",sans-serif;color:#212529;background:#fff}
+      h1{font-size:22px;margin:0 0 4px;word-break:break-all}
+      h2{font-size:16px;margin:24px 0 8px;border-bottom:1px solid #dee2e6;padding-bottom:4px}
+      .meta{color:#495057;margin:0 0 6px}
+      .meta span{margin-right:14px}
+      .badge{display:inline-block;color:#fff;border-radius:10px;padding:0 9px;font-size:12px;\
+      font-weight:600;line-height:20px;white-space:nowrap}
+      .badge.big{font-size:14px;line-height:24px;padding:0 12px;vertical-align:middle}
+      .stats{display:flex;flex-wrap:wrap;gap:10px;margin:10px 0 0}
+      .stat{border:1px solid #e9ecef;border-radius:6px;padding:6px 12px;min-width:110px}
+      .stat b{display:block;font-size:18px}
+      .stat span{color:#868e96;font-size:12px}
+      .legend{display:flex;flex-wrap:wrap;gap:14px;font-size:12px;color:#495057;margin:6px 0}
+      .legend i{display:inline-block;width:14px;height:10px;border-radius:2px;margin-right:5px;\
+      vertical-align:baseline}
+      .chart{border:1px solid #e9ecef;border-radius:6px}
+      .chart svg{display:block;width:100%;height:auto}
+      .note{color:#868e96;font-style:italic}
+      table.data{border-collapse:collapse;width:100%;font-size:13px}
+      table.data th{text-align:left;background:#f1f3f5;padding:5px 8px;border-bottom:1px solid #dee2e6}
+      table.data td{padding:4px 8px;border-bottom:1px solid #f1f3f5;vertical-align:top}
+      table.data th.num{text-align:right}
+      tr.fail td{background:#fdecec}
+      .num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+      td.name{word-break:break-all}
+      .reasons{color:#c92a2a;font-size:12px}
+      td.bad{color:#c92a2a;font-weight:600}
+      code{font:12px/1.4 ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",\
+      monospace;word-break:break-all}
+      footer{margin-top:24px;color:#adb5bd;font-size:11px}
+      """;
+
+  private LoadTestPage() {}
+
+  /** Renders {@code report} as a whole HTML document. */
+  public static String render(LoadTestReport report) {
+    StringBuilder html = new StringBuilder(16_384 + report.timeseries().size() * 1200);
+    String verdict = report.passed() ? "PASSED" : "FAILED";
+    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';")
+        .append(" style-src 'unsafe-inline'; img-src data:\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>Load test ")
+        .append(escape(report.target()))
+        .append(" \u2014 ")
+        .append(verdict)
+        .append(" \u2014 FFE load-test report</title>\n<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n");
+    header(html, report, verdict);
+    thresholds(html, report.thresholds());
+    throughput(html, report);
+    latencyOverTime(html, report);
+    distribution(html, report.latencyDistribution());
+    tasks(html, report);
+    html.append("<footer>Generated by FFE from the load test's report. Latencies come from")
+        .append(" HdrHistogram (three significant digits)")
+        .append(
+            report.model().equals("open")
+                ? "; in the open model they are measured from each request's intended send time,"
+                    + " so queueing behind a slow server shows (coordinated omission corrected)."
+                : "; in the closed model they are measured from each request's actual send.")
+        .append(" Each point of the time charts is one second of the test.</footer>\n")
+        .append("</body>\n</html>\n");
+    return html.toString();
+  }
+
+  private static void header(StringBuilder html, LoadTestReport r, String verdict) {
+    html.append("<header>\n<h1>Load test <code>")
+        .append(escape(r.target()))
+        .append("</code> <span class=\"badge big verdict\" style=\"background:")
+        .append(r.passed() ? PASS_COLOUR : FAIL_COLOUR)
+        .append("\">")
+        .append(verdict)
+        .append("</span>");
+    if (r.cancelled()) {
+      html.append(" <span class=\"badge big\" style=\"background:")
+          .append(CANCEL_COLOUR)
+          .append("\">CANCELLED</span>");
+    }
+    html.append("</h1>\n<p class=\"meta\"><span>")
+        .append(escape(r.model()))
+        .append(" model</span><span>")
+        .append(number(r.durationS()))
+        .append(" s measured</span><span>")
+        .append(r.timeseries().size())
+        .append(" per-second samples</span><span>")
+        .append(r.unfinished())
+        .append(" unfinished when it stopped</span></p>\n<div class=\"stats\">");
+    LatencyStats l = r.latencyMs();
+    stat(html, Long.toString(r.requests()), "requests");
+    stat(html, String.format(Locale.ROOT, "%.1f", r.rps()), "requests/s");
+    stat(html, Long.toString(r.errors()), "errors");
+    stat(html, percent(r.errorRate()), "error rate");
+    stat(html, millis(l.p50()) + " ms", "p50 latency");
+    stat(html, millis(l.p95()) + " ms", "p95 latency");
+    stat(html, millis(l.p99()) + " ms", "p99 latency");
+    stat(html, millis(l.max()) + " ms", "max latency");
+    html.append("</div>\n</header>\n");
+  }
+
+  private static void stat(StringBuilder html, String value, String label) {
+    html.append("<div class=\"stat\"><b>")
+        .append(escape(value))
+        .append("</b><span>")
+        .append(escape(label))
+        .append("</span></div>");
+  }
+
+  private static void thresholds(StringBuilder html, List<ThresholdResult> results) {
+    html.append("<h2>Thresholds</h2>\n");
+    if (results.isEmpty()) {
+      html.append(
+          "<p class=\"note\">No thresholds were set; the test passes whatever it"
+              + " measured.</p>\n");
+      return;
+    }
+    long failed = results.stream().filter(t -> !t.passed()).count();
+    html.append("<p class=\"meta\">")
+        .append(results.size() - failed)
+        .append(" of ")
+        .append(results.size())
+        .append(" passed</p>\n<table class=\"data thresholds\">\n<thead><tr><th>Threshold</th>")
+        .append("<th>Result</th><th>Measured</th></tr></thead>\n<tbody>\n");
+    for (ThresholdResult t : results) {
+      html.append("<tr class=\"threshold ")
+          .append(t.passed() ? "pass" : "fail")
+          .append("\" data-threshold=\"")
+          .append(escape(t.threshold()))
+          .append("\"><td><code>")
+          .append(escape(t.threshold()))
+          .append("</code></td><td><span class=\"badge\" style=\"background:")
+          .append(t.passed() ? PASS_COLOUR : FAIL_COLOUR)
+          .append("\">")
+          .append(t.passed() ? "PASS" : "FAIL")
+          .append("</span></td><td>")
+          .append(escape(t.message()))
+          .append("</td></tr>\n");
+    }
+    html.append("</tbody>\n</table>\n");
+  }
+
+  private static LineChart.Axis secondsAxis(LoadTestReport r) {
+    double last =
+        r.timeseries().isEmpty() ? 0 : r.timeseries().get(r.timeseries().size() - 1).second();
+    return LineChart.Axis.upTo(
+        Math.max(last, r.durationS()), 1, s -> number(s) + " s", "seconds since the start");
+  }
+
+  private static void throughput(StringBuilder html, LoadTestReport r) {
+    html.append("<h2>Requests per second and error rate</h2>\n");
+    List<SecondStats> series = r.timeseries();
+    if (series.isEmpty()) {
+      html.append("<p class=\"note\">The test recorded no per-second samples.</p>\n");
+      return;
+    }
+    legend(
+        html,
+        new String[][] {
+          {RPS_COLOUR, "requests/s (left axis)"}, {ERROR_COLOUR, "error rate (right axis)"}
+        });
+    List<LineChart.Point> rps = new ArrayList<>();
+    List<LineChart.Point> errors = new ArrayList<>();
+    double previous = 0;
+    double maxRps = 0;
+    double maxErrorRate = 0;
+    for (int i = 0; i < series.size(); i++) {
+      SecondStats s = series.get(i);
+      double interval = s.second() - previous;
+      previous = s.second();
+      // The last interval may be partial; dividing by its length keeps its rate comparable.
+      double rate = interval > 0.05 ? s.requests() / interval : s.requests();
+      double errorRate = s.requests() == 0 ? 0 : (double) s.errors() / s.requests();
+      maxRps = Math.max(maxRps, rate);
+      maxErrorRate = Math.max(maxErrorRate, errorRate);
+      String attributes = " data-second=\"" + (i + 1) + "\" data-t=\"" + number(s.second()) + "\"";
+      String when = "second " + (i + 1) + " (t=" + number(s.second()) + " s)";
+      rps.add(
+          new LineChart.Point(
+              s.second(),
+              rate,
+              attributes,
+              when
+                  + ": "
+                  + String.format(Locale.ROOT, "%.1f", rate)
+                  + " requests/s, "
+                  + s.requests()
+                  + " requests, "
+                  + s.users()
+                  + (r.model().equals("open") ? " connections" : " users")));
+      errors.add(
+          new LineChart.Point(
+              s.second(),
+              errorRate,
+              attributes,
+              when + ": " + percent(errorRate) + " errors (" + s.errors() + ")"));
+    }
+    LineChart chart =
+        new LineChart(
+            "throughput",
+            "requests per second and error rate, one point per second",
+            secondsAxis(r),
+            LineChart.Axis.upTo(maxRps, 1, v -> number(v), "requests/s"),
+            Optional.of(
+                LineChart.Axis.upTo(maxErrorRate, 0.01, v -> number(v * 100) + " %", "error rate")),
+            List.of(
+                new LineChart.Series("requests/s", RPS_COLOUR, "rps-point", false, rps),
+                new LineChart.Series("error rate", ERROR_COLOUR, "error-point", true, errors)));
+    html.append("<div class=\"chart\">\n").append(chart.render()).append("</div>\n");
+  }
+
+  private static void latencyOverTime(StringBuilder html, LoadTestReport r) {
+    html.append("<h2>Latency percentiles per second</h2>\n");
+    List<SecondStats> series = r.timeseries();
+    if (series.isEmpty()) {
+      html.append("<p class=\"note\">The test recorded no per-second samples.</p>\n");
+      return;
+    }
+    legend(html, new String[][] {{P50_COLOUR, "p50"}, {P95_COLOUR, "p95"}, {P99_COLOUR, "p99"}});
+    List<LineChart.Point> p50 = new ArrayList<>();
+    List<LineChart.Point> p95 = new ArrayList<>();
+    List<LineChart.Point> p99 = new ArrayList<>();
+    double highest = 0;
+    for (int i = 0; i < series.size(); i++) {
+      SecondStats s = series.get(i);
+      highest = Math.max(highest, Math.max(s.p99(), Math.max(s.p95(), s.p50())));
+      String attributes = " data-second=\"" + (i + 1) + "\"";
+      String when = "second " + (i + 1) + " (t=" + number(s.second()) + " s): ";
+      p50.add(
+          new LineChart.Point(
+              s.second(), s.p50(), attributes, when + "p50 " + millis(s.p50()) + " ms"));
+      p95.add(
+          new LineChart.Point(
+              s.second(), s.p95(), attributes, when + "p95 " + millis(s.p95()) + " ms"));
+      p99.add(
+          new LineChart.Point(
+              s.second(),
+              s.p99(),
+              attributes,
+              when + "p99 " + millis(s.p99()) + " ms, max " + millis(s.max()) + " ms"));
+    }
+    LineChart chart =
+        new LineChart(
+            "latency",
+            "latency percentiles per second",
+            secondsAxis(r),
+            LineChart.Axis.upTo(highest, 0.001, v -> number(v), "latency (ms)"),
+            Optional.empty(),
+            List.of(
+                new LineChart.Series("p50", P50_COLOUR, "p50-point", false, p50),
+                new LineChart.Series("p95", P95_COLOUR, "p95-point", false, p95),
+                new LineChart.Series("p99", P99_COLOUR, "p99-point", false, p99)));
+    html.append("<div class=\"chart\">\n").append(chart.render()).append("</div>\n");
+  }
+
+  private static double nines(double percentile) {
+    return percentile >= 100
+        ? MAX_NINES
+        : Math.min(MAX_NINES, Math.log10(100 / (100 - percentile)));
+  }
+
+  private static String ninesLabel(double x) {
+    if (x >= MAX_NINES) {
+      return "max";
+    }
+    return number(Math.round((100 - 100 / Math.pow(10, x)) * 1000) / 1000.0) + " %";
+  }
+
+  private static void distribution(StringBuilder html, List<LatencyPercentile> points) {
+    html.append("<h2>Latency distribution</h2>\n");
+    if (points.isEmpty()) {
+      html.append("<p class=\"note\">No distribution: no request answered, or the report was")
+          .append(" made without one.</p>\n");
+      return;
+    }
+    html.append("<p class=\"meta\">Latency at each percentile of all requests; the axis")
+        .append(" stretches the tail (each step is one more nine).</p>\n");
+    List<LineChart.Point> curve = new ArrayList<>();
+    double highest = 0;
+    for (LatencyPercentile p : points) {
+      highest = Math.max(highest, p.latencyMs());
+      curve.add(
+          new LineChart.Point(
+              nines(p.percentile()),
+              p.latencyMs(),
+              " data-percentile=\"" + number(p.percentile()) + "\"",
+              (p.percentile() >= 100 ? "max" : "p" + number(p.percentile()))
+                  + ": "
+                  + millis(p.latencyMs())
+                  + " ms"));
+    }
+    List<Double> ticks = List.of(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, MAX_NINES);
+    LineChart chart =
+        new LineChart(
+            "distribution",
+            "latency by percentile",
+            new LineChart.Axis(
+                MAX_NINES, ticks, LoadTestPage::ninesLabel, "percentile of requests"),
+            LineChart.Axis.upTo(highest, 0.001, v -> number(v), "latency (ms)"),
+            Optional.empty(),
+            List.of(
+                new LineChart.Series(
+                    "latency", DISTRIBUTION_COLOUR, "distribution-point", false, curve)));
+    html.append("<div class=\"chart\">\n").append(chart.render()).append("</div>\n");
+  }
+
+  private static void tasks(StringBuilder html, LoadTestReport r) {
+    html.append("<h2>Tasks</h2>\n");
+    if (r.tasks().isEmpty()) {
+      html.append("<p class=\"note\">The report lists no tasks.</p>\n");
+      return;
+    }
+    html.append(
+            "<table class=\"data tasks\">\n<thead><tr><th>Task</th><th class=\"num\">Weight</th>")
+        .append("<th class=\"num\">Requests</th><th class=\"num\">Share</th>")
+        .append("<th class=\"num\">Errors</th><th class=\"num\">Error rate</th>")
+        .append("<th class=\"num\">p50 ms</th><th class=\"num\">p90 ms</th>")
+        .append("<th class=\"num\">p95 ms</th><th class=\"num\">p99 ms</th>")
+        .append("<th class=\"num\">Max ms</th><th class=\"num\">Mean ms</th>")
+        .append("<th>Errors by kind</th></tr></thead>\n<tbody>\n");
+    for (TaskStats t : r.tasks()) {
+      LatencyStats l = t.latencyMs();
+      html.append("<tr class=\"task\" data-task=\"")
+          .append(escape(t.name()))
+          .append("\"><td class=\"name\">")
+          .append(escape(t.name()))
+          .append("</td>");
+      cell(html, Integer.toString(t.weight()));
+      cell(html, Long.toString(t.requests()));
+      cell(html, r.requests() == 0 ? "\u2013" : percent((double) t.requests() / r.requests()));
+      String errorClass = t.errors() > 0 ? "num bad" : "num";
+      cell(html, errorClass, Long.toString(t.errors()));
+      cell(html, errorClass, percent(t.errorRate()));
+      cell(html, millis(l.p50()));
+      cell(html, millis(l.p90()));
+      cell(html, millis(l.p95()));
+      cell(html, millis(l.p99()));
+      cell(html, millis(l.max()));
+      cell(html, millis(l.mean()));
+      html.append("<td class=\"reasons\">");
+      List<Map.Entry<String, Long>> reasons = new ArrayList<>(t.errorReasons().entrySet());
+      reasons.sort(
+          Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+              .thenComparing(Map.Entry.comparingByKey()));
+      for (int i = 0; i < reasons.size(); i++) {
+        html.append(i == 0 ? "" : ", ")
+            .append(escape(reasons.get(i).getKey()))
+            .append(": ")
+            .append(reasons.get(i).getValue());
+      }
+      html.append("</td></tr>\n");
+    }
+    html.append("</tbody>\n</table>\n");
+  }
+
+  private static void cell(StringBuilder html, String value) {
+    cell(html, "num", value);
+  }
+
+  private static void cell(StringBuilder html, String cssClass, String value) {
+    html.append("<td class=\"")
+        .append(cssClass)
+        .append("\">")
+        .append(escape(value))
+        .append("</td>");
+  }
+
+  private static void legend(StringBuilder html, String[][] entries) {
+    html.append("<div class=\"legend\">");
+    for (String[] e : entries) {
+      html.append("<span><i style=\"background:")
+          .append(e[0])
+          .append("\"></i>")
+          .append(escape(e[1]))
+          .append("</span>");
+    }
+    html.append("</div>\n");
+  }
+}
