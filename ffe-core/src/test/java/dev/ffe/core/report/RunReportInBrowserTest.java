@@ -1,24 +1,20 @@
 package dev.ffe.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ffe.core.RunReport;
 import dev.ffe.core.WorkflowResult;
+import dev.ffe.core.testsupport.HeadlessChromium;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
@@ -41,9 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * screenshot.
  */
 class RunReportInBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Duration CHROMIUM_TIMEOUT = Duration.ofSeconds(90);
-  private static final Pattern CONSOLE_LINE = Pattern.compile(":CONSOLE[(:]|Uncaught");
   private static final Pattern ATTEMPT_IN_DOM =
       Pattern.compile("<rect class=\"attempt\" data-step=\"([^\"]*)\" data-attempt=\"(\\d+)\"");
 
@@ -52,56 +45,13 @@ class RunReportInBrowserTest {
   @BeforeAll
   static void requireChromium() {
     Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM),
+        HeadlessChromium.installed(),
         "headless Chromium is not installed: apt-get install -y chromium");
   }
 
-  /** The outcome of one Chromium run. */
-  private record Run(int exitCode, String stdout, String stderr) {
-    List<String> consoleLines() {
-      return stderr.lines().filter(l -> CONSOLE_LINE.matcher(l).find()).toList();
-    }
-  }
-
-  private Run chromium(String name, String... args) throws IOException, InterruptedException {
-    Path profile = Files.createDirectories(dir.resolve("profile-" + name));
-    List<String> command = new ArrayList<>();
-    command.add(CHROMIUM.toString());
-    command.addAll(
-        List.of(
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--proxy-server=127.0.0.1:9",
-            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-            "--user-data-dir=" + profile));
-    command.addAll(List.of(args));
-    Path stdout = dir.resolve(name + ".stdout");
-    Path stderr = dir.resolve(name + ".stderr");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-            .start();
-    if (!process.waitFor(CHROMIUM_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
-      fail("chromium did not finish within " + CHROMIUM_TIMEOUT + ": " + command);
-    }
-    return new Run(
-        process.exitValue(),
-        Files.readString(stdout, StandardCharsets.UTF_8),
-        Files.readString(stderr, StandardCharsets.UTF_8));
-  }
-
-  private static java.io.File nullDevice() {
-    return new java.io.File("/dev/null");
+  private HeadlessChromium.Run chromium(String name, String... args)
+      throws IOException, InterruptedException {
+    return HeadlessChromium.requireInstalled(dir).run(name, args);
   }
 
   private Path report(String name, String html) throws IOException {
@@ -110,22 +60,7 @@ class RunReportInBrowserTest {
 
   /** Returns the http(s) URLs that the page itself requested, from a Chromium net log. */
   static List<String> pageRequests(Path netLog) throws IOException {
-    JsonNode log = new ObjectMapper().readTree(netLog.toFile());
-    int startJob =
-        log.path("constants").path("logEventTypes").path("URL_REQUEST_START_JOB").asInt(-1);
-    assertThat(startJob).as("net log event type URL_REQUEST_START_JOB").isNotNegative();
-    List<String> urls = new ArrayList<>();
-    for (JsonNode event : log.path("events")) {
-      JsonNode params = event.path("params");
-      String url = params.path("url").asText("");
-      boolean browserItself = params.path("initiator").asText("").equals("not an origin");
-      if (event.path("type").asInt() == startJob
-          && !browserItself
-          && (url.startsWith("http://") || url.startsWith("https://"))) {
-        urls.add(url);
-      }
-    }
-    return urls;
+    return HeadlessChromium.pageRequests(netLog);
   }
 
   @Test
@@ -136,7 +71,7 @@ class RunReportInBrowserTest {
     Path png = dir.resolve("deployment.png");
     Path netLog = dir.resolve("net-log.json");
 
-    Run run =
+    HeadlessChromium.Run run =
         chromium(
             "screenshot",
             "--screenshot=" + png,
@@ -186,7 +121,7 @@ class RunReportInBrowserTest {
     WorkflowResult deployment = ReportFixtures.deployment();
     Path page = report("dom", RunReport.html(deployment));
 
-    Run run = chromium("dom", "--dump-dom", page.toUri().toString());
+    HeadlessChromium.Run run = chromium("dom", "--dump-dom", page.toUri().toString());
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     List<ReportFixtures.AttemptKey> bars = new ArrayList<>();
@@ -204,7 +139,7 @@ class RunReportInBrowserTest {
   void hostileOutputStaysTextInTheBrowser() throws Exception {
     Path page = report("hostile", RunReport.html(ReportFixtures.hostile()));
 
-    Run run =
+    HeadlessChromium.Run run =
         chromium(
             "hostile", "--dump-dom", "--enable-logging=stderr", "--v=1", page.toUri().toString());
 
@@ -228,7 +163,7 @@ class RunReportInBrowserTest {
                 + "<script>undefinedFunction();</script></body></html>");
     Path netLog = dir.resolve("control-net-log.json");
 
-    Run run =
+    HeadlessChromium.Run run =
         chromium(
             "control",
             "--dump-dom",

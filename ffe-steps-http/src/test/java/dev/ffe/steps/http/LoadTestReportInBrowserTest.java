@@ -1,24 +1,17 @@
 package dev.ffe.steps.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ffe.core.testsupport.HeadlessChromium;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
@@ -38,61 +31,19 @@ import org.junit.jupiter.api.io.TempDir;
  * screenshot.
  */
 class LoadTestReportInBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Duration CHROMIUM_TIMEOUT = Duration.ofSeconds(90);
-  private static final Pattern CONSOLE_LINE = Pattern.compile(":CONSOLE[(:]|Uncaught");
 
   @TempDir Path dir;
 
   @BeforeAll
   static void requireChromium() {
     Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM),
+        HeadlessChromium.installed(),
         "headless Chromium is not installed: apt-get install -y chromium");
   }
 
-  /** The outcome of one Chromium run. */
-  private record Run(int exitCode, String stdout, String stderr) {
-    List<String> consoleLines() {
-      return stderr.lines().filter(l -> CONSOLE_LINE.matcher(l).find()).toList();
-    }
-  }
-
-  private Run chromium(String name, String... args) throws IOException, InterruptedException {
-    Path profile = Files.createDirectories(dir.resolve("profile-" + name));
-    List<String> command = new ArrayList<>();
-    command.add(CHROMIUM.toString());
-    command.addAll(
-        List.of(
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--proxy-server=127.0.0.1:9",
-            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-            "--user-data-dir=" + profile));
-    command.addAll(List.of(args));
-    Path stdout = dir.resolve(name + ".stdout");
-    Path stderr = dir.resolve(name + ".stderr");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-    if (!process.waitFor(CHROMIUM_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
-      fail("chromium did not finish within " + CHROMIUM_TIMEOUT + ": " + command);
-    }
-    return new Run(
-        process.exitValue(),
-        Files.readString(stdout, StandardCharsets.UTF_8),
-        Files.readString(stderr, StandardCharsets.UTF_8));
+  private HeadlessChromium.Run chromium(String name, String... args)
+      throws IOException, InterruptedException {
+    return HeadlessChromium.requireInstalled(dir).run(name, args);
   }
 
   private Path page(String name, String html) throws IOException {
@@ -101,22 +52,7 @@ class LoadTestReportInBrowserTest {
 
   /** Returns the http(s) URLs that the page itself requested, from a Chromium net log. */
   static List<String> pageRequests(Path netLog) throws IOException {
-    JsonNode log = new ObjectMapper().readTree(netLog.toFile());
-    int startJob =
-        log.path("constants").path("logEventTypes").path("URL_REQUEST_START_JOB").asInt(-1);
-    assertThat(startJob).as("net log event type URL_REQUEST_START_JOB").isNotNegative();
-    List<String> urls = new ArrayList<>();
-    for (JsonNode event : log.path("events")) {
-      JsonNode params = event.path("params");
-      String url = params.path("url").asText("");
-      boolean browserItself = params.path("initiator").asText("").equals("not an origin");
-      if (event.path("type").asInt() == startJob
-          && !browserItself
-          && (url.startsWith("http://") || url.startsWith("https://"))) {
-        urls.add(url);
-      }
-    }
-    return urls;
+    return HeadlessChromium.pageRequests(netLog);
   }
 
   @Test
@@ -125,7 +61,7 @@ class LoadTestReportInBrowserTest {
     Path png = dir.resolve("shop.png");
     Path netLog = dir.resolve("net-log.json");
 
-    Run run =
+    HeadlessChromium.Run run =
         chromium(
             "screenshot",
             "--screenshot=" + png,
@@ -176,9 +112,9 @@ class LoadTestReportInBrowserTest {
     Path shop = page("dom", LoadTestReportFixtures.shop().toHtml());
     Path hostile = page("hostile", LoadTestReportFixtures.hostile().toHtml());
 
-    Run run =
+    HeadlessChromium.Run run =
         chromium("dom", "--dump-dom", "--enable-logging=stderr", "--v=1", shop.toUri().toString());
-    Run evil =
+    HeadlessChromium.Run evil =
         chromium(
             "evil", "--dump-dom", "--enable-logging=stderr", "--v=1", hostile.toUri().toString());
 
@@ -213,7 +149,7 @@ class LoadTestReportInBrowserTest {
                 + "<script>undefinedFunction();</script></body></html>");
     Path netLog = dir.resolve("control-net-log.json");
 
-    Run run =
+    HeadlessChromium.Run run =
         chromium(
             "control",
             "--dump-dom",
