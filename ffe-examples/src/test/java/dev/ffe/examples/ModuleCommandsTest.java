@@ -197,6 +197,22 @@ class ModuleCommandsTest {
                 .exit())
         .isZero();
     assertThat(restored.resolve("data/db/new.csv")).exists();
+    Path again = dir.resolve("restored-again");
+    CliTest.Run issueForm =
+        ffe(
+            "backup",
+            "restore",
+            "latest",
+            "--target",
+            target,
+            "--name",
+            "app",
+            "--to",
+            again.toString(),
+            "--json");
+    assertThat(issueForm.exit()).as(issueForm.err()).isZero();
+    assertThat(again.resolve("data/db/new.csv")).exists();
+
     assertThat(ffe("backup", "cleanup", "--target", target, "--name", "app", "--dry-run").exit())
         .isZero();
     assertThat(

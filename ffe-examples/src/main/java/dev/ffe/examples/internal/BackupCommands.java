@@ -167,10 +167,20 @@ public final class BackupCommands extends BaseCommand {
       mixinStandardHelpOptions = true,
       description = "Restores an archive (with its incremental chain) into a directory.")
   static final class Restore extends Series {
-    @Option(names = "--archive", defaultValue = Backups.LATEST, description = "Default: latest.")
-    String archive;
+    @Option(names = "--archive", description = "The archive name, or latest (the default).")
+    String archiveOption;
 
-    @Option(names = "--into", required = true, paramLabel = "DIR", description = "Where to.")
+    @picocli.CommandLine.Parameters(
+        arity = "0..1",
+        paramLabel = "ARCHIVE",
+        description = "The archive name, or latest (the default); same as --archive.")
+    String archiveParameter;
+
+    @Option(
+        names = {"--to", "--into"},
+        required = true,
+        paramLabel = "DIR",
+        description = "The directory to restore into (must be empty or absent).")
     Path into;
 
     @Option(names = "--overwrite", description = "Replace files that already exist.")
@@ -178,6 +188,13 @@ public final class BackupCommands extends BaseCommand {
 
     @Override
     Object run(Backups backups) {
+      if (archiveOption != null && archiveParameter != null) {
+        throw new UsageException("give the archive once: as ARCHIVE or with --archive, not both");
+      }
+      String archive =
+          archiveOption != null
+              ? archiveOption
+              : archiveParameter != null ? archiveParameter : Backups.LATEST;
       return backups.restore(archive, into, overwrite);
     }
   }

@@ -192,7 +192,7 @@ public final class HttpCommands {
     @Option(
         names = "--threshold",
         paramLabel = "EXPR",
-        description = "A threshold like p95<500ms or error_rate<1% (repeatable).")
+        description = "A threshold like p95<500ms or error_rate<1%% (repeatable).")
     List<String> thresholds = new ArrayList<>();
 
     @Option(

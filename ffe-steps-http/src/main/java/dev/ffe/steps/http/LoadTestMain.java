@@ -41,7 +41,7 @@ public final class LoadTestMain {
       err.println("error: " + e.getMessage());
       err.println(
           "usage: LoadTestMain URL [--users N --spawn-rate R | --rate R --connections C] [--duration 30s]"
-              + " [--threads T] [--threshold p95<500ms]... [--html FILE]");
+              + " [--warmup 5s] [--threads T] [--threshold p95<500ms]... [--html FILE]");
       return 2;
     }
     LoadTestReport report = test.run();
