@@ -66,7 +66,7 @@ final class TestHttpServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    count.incrementAndGet();
+    int number = count.incrementAndGet();
     byte[] in;
     try (InputStream is = exchange.getRequestBody()) {
       in = is.readAllBytes();
@@ -81,7 +81,10 @@ final class TestHttpServer implements AutoCloseable {
             new String(in, StandardCharsets.UTF_8)));
     Map<String, String> q = parse(query);
     long delayMs = Long.parseLong(q.getOrDefault("delayMs", "0"));
-    if (delayMs > 0) {
+    // slowFirst=N: only the server's first N requests are slow (a stall that then clears)
+    long slowFirst = Long.parseLong(q.getOrDefault("slowFirst", "-1"));
+    if (delayMs > 0 && (slowFirst < 0 || number <= slowFirst)) {
+
       try {
         // Simulates a slow server; ends early when the server stops.
         stopping.await(delayMs, TimeUnit.MILLISECONDS);

@@ -673,18 +673,32 @@ public final class LoadEngine {
       }
     }
 
+    /**
+     * True for an open-model request that fell due during the warm-up but ends after it: it belongs
+     * to the warm-up, and counting it (with its backlog) would pollute the measurement.
+     */
+    private boolean dueInWarmup(long now) {
+      long measureStart = startNanos + plan.warmup().toNanos();
+      return !plan.closed()
+          && !plan.warmup().isZero()
+          && intendedNanos < measureStart
+          && now >= measureStart;
+    }
+
     private void succeed() {
       cancelTimeout();
       inFlight = false;
       servedOnChannel++;
       long now = System.nanoTime();
-      long from = plan.closed() ? sentNanos : intendedNanos;
-      shard.recorders[task].recordValue(Latencies.micros(now - from));
-      LoadPlan.TaskPlan t = plan.tasks().get(task);
-      if (t.success().test(status)) {
-        requests[task].increment();
-      } else {
-        countError(task, "status " + status);
+      if (!dueInWarmup(now)) {
+        long from = plan.closed() ? sentNanos : intendedNanos;
+        shard.recorders[task].recordValue(Latencies.micros(now - from));
+        LoadPlan.TaskPlan t = plan.tasks().get(task);
+        if (t.success().test(status)) {
+          requests[task].increment();
+        } else {
+          countError(task, "status " + status);
+        }
       }
       if (!keepAlive && channel != null) {
         channel.close();
@@ -703,7 +717,9 @@ public final class LoadEngine {
         channel.close();
         channel = null;
       }
-      countError(task, reason);
+      if (!dueInWarmup(System.nanoTime())) {
+        countError(task, reason);
+      }
       owner.done(this, connectFailed);
     }
 
