@@ -31,7 +31,8 @@ import java.util.Objects;
 public final class DeploymentExample implements Example {
   /** The description {@code ffe list} shows. */
   public static final String DESCRIPTION =
-      "backup + health check in parallel, scripted deploy with rollback, notify + monitoring";
+      "backup + health check in parallel, scripted deploy with rollback, monitoring, notify"
+          + " (always, reporting success or the rollback)";
 
   /** The version the example deploys unless told otherwise. */
   public static final String DEFAULT_VERSION = "2.0.0";
@@ -103,7 +104,6 @@ public final class DeploymentExample implements Example {
                     .step("rollback")),
         WorkflowStep.parallel(
             "post-deployment",
-            notifyStep(version).onError(ErrorAction.CONTINUE),
             WorkflowStep.parallel(
                 "monitoring",
                 HealthCheck.builder(service.url("/health"))
@@ -116,7 +116,9 @@ public final class DeploymentExample implements Example {
                     .requestsPerEndpoint(20)
                     .threshold("p95<2s")
                     .build()
-                    .step("api-performance"))));
+                    .step("api-performance"))),
+        // runs whatever happened, after any rollback, and says which it was
+        notifyStep(version).onError(ErrorAction.CONTINUE).always());
   }
 
   private WorkflowStep notifyStep(String version) {
@@ -125,18 +127,35 @@ public final class DeploymentExample implements Example {
     return WorkflowStep.task(
         "notify",
         ctx -> {
+          String message =
+              ctx.failure()
+                  .map(
+                      failed ->
+                          "deploying "
+                              + version
+                              + " failed at '"
+                              + failed.path()
+                              + "': "
+                              + failed.error().orElse(failed.status().jsonName())
+                              + "; rollback "
+                              + ctx.finishedSteps().stream()
+                                  .filter(s -> "compensation".equals(s.role().orElse("")))
+                                  .map(s -> s.name() + " " + s.status().jsonName())
+                                  .findFirst()
+                                  .orElse("not run"))
+                  .orElse("deployed version " + version);
           Alert notice =
               new Alert(
                   ctx.workflowName() + "/deploy",
                   Alert.Kind.TRIGGERED,
-                  AlertLevel.INFO,
+                  ctx.failure().isPresent() ? AlertLevel.CRITICAL : AlertLevel.INFO,
                   "deploy",
-                  "deployed version " + version,
+                  message,
                   Map.of("version", version),
                   ctx.now());
           webhook.send(notice);
           log.send(notice);
-          return "notified: deployed version " + version;
+          return "notified: " + message;
         });
   }
 

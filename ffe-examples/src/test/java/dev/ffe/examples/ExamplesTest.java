@@ -48,7 +48,13 @@ class ExamplesTest {
       assertThat(result.requireStep("deploy").compensation())
           .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(StepStatus.COMPLETED));
       assertThat(example.servedVersion()).isEqualTo("1.0.0");
-      assertThat(example.receivedNotices()).isEmpty();
+      // notify always runs, after the rollback, and reports both
+      assertThat(result.requireStep("notify").status()).isEqualTo(StepStatus.COMPLETED);
+      assertThat(example.receivedNotices())
+          .singleElement()
+          .asString()
+          .contains("failed at 'deploy'")
+          .contains("rollback rollback completed");
     }
   }
 
