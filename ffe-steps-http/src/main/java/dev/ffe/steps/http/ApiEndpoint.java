@@ -132,20 +132,14 @@ public final class ApiEndpoint {
 
     /** Sets the method; default GET. */
     public Builder method(String method) {
-      Objects.requireNonNull(method, "method == null");
-      if (!method.matches("[A-Za-z]+")) {
-        throw new IllegalArgumentException(
-            "HTTP method '" + method + "' is not a method name: use GET, POST, ...");
-      }
-      this.method = method.toUpperCase(java.util.Locale.ROOT);
+      this.method = HttpCalls.checkMethod(method);
       return this;
     }
 
     /** Adds a request header. */
     public Builder header(String name, String value) {
-      headers.put(
-          Objects.requireNonNull(name, "name == null"),
-          Objects.requireNonNull(value, "value == null"));
+      HttpCalls.checkHeader(name, value);
+      headers.put(name, value);
       return this;
     }
 
@@ -157,14 +151,9 @@ public final class ApiEndpoint {
 
     /** Sets the statuses that count as success; default any status below 400. */
     public Builder expectStatus(int... statuses) {
+      java.util.Set<Integer> checked = HttpCalls.checkStatuses(statuses);
       expectedStatuses.clear();
-      for (int s : statuses) {
-        if (s < 100 || s > 599) {
-          throw new IllegalArgumentException(
-              "expected status " + s + " is not an HTTP status: use 100..599");
-        }
-        expectedStatuses.add(s);
-      }
+      expectedStatuses.addAll(checked);
       return this;
     }
 

@@ -233,25 +233,15 @@ public final class HealthCheck {
 
     /** Sets the HTTP method; default {@code GET}. */
     public Builder method(String method) {
-      Objects.requireNonNull(method, "method == null");
-      if (!method.matches("[A-Za-z]+")) {
-        throw new IllegalArgumentException(
-            "HTTP method '" + method + "' is not a method name: use GET, HEAD, ...");
-      }
-      this.method = method.toUpperCase(java.util.Locale.ROOT);
+      this.method = HttpCalls.checkMethod(method);
       return this;
     }
 
     /** Sets the statuses that count as healthy; default 200 only. */
     public Builder expectStatus(int... statuses) {
+      java.util.Set<Integer> checked = HttpCalls.checkStatuses(statuses);
       expectedStatuses.clear();
-      for (int s : statuses) {
-        if (s < 100 || s > 599) {
-          throw new IllegalArgumentException(
-              "expected status " + s + " is not an HTTP status: use 100..599");
-        }
-        expectedStatuses.add(s);
-      }
+      expectedStatuses.addAll(checked);
       return this;
     }
 
@@ -286,9 +276,8 @@ public final class HealthCheck {
 
     /** Adds a request header. */
     public Builder header(String name, String value) {
-      headers.put(
-          Objects.requireNonNull(name, "name == null"),
-          Objects.requireNonNull(value, "value == null"));
+      HttpCalls.checkHeader(name, value);
+      headers.put(name, value);
       return this;
     }
 

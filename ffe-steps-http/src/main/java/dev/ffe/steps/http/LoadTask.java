@@ -1,5 +1,6 @@
 package dev.ffe.steps.http;
 
+import dev.ffe.steps.http.internal.HttpCalls;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -128,26 +129,13 @@ public final class LoadTask {
 
     /** Sets the method; default GET. */
     public Builder method(String method) {
-      Objects.requireNonNull(method, "method == null");
-      if (!method.matches("[A-Za-z]+")) {
-        throw new IllegalArgumentException(
-            "HTTP method '" + method + "' is not a method name: use GET, POST, ...");
-      }
-      this.method = method.toUpperCase(java.util.Locale.ROOT);
+      this.method = HttpCalls.checkMethod(method);
       return this;
     }
 
     /** Adds a request header. */
     public Builder header(String name, String value) {
-      Objects.requireNonNull(name, "name == null");
-      Objects.requireNonNull(value, "value == null");
-      if (name.contains("\n")
-          || name.contains("\r")
-          || value.contains("\n")
-          || value.contains("\r")) {
-        throw new IllegalArgumentException(
-            "header '" + name.strip() + "' contains a line break: remove it");
-      }
+      HttpCalls.checkHeader(name, value);
       headers.put(name, value);
       return this;
     }
@@ -160,14 +148,9 @@ public final class LoadTask {
 
     /** Sets the statuses that count as success; default any status below 400. */
     public Builder expectStatus(int... statuses) {
+      java.util.Set<Integer> checked = HttpCalls.checkStatuses(statuses);
       expectedStatuses.clear();
-      for (int s : statuses) {
-        if (s < 100 || s > 599) {
-          throw new IllegalArgumentException(
-              "expected status " + s + " is not an HTTP status: use 100..599");
-        }
-        expectedStatuses.add(s);
-      }
+      expectedStatuses.addAll(checked);
       return this;
     }
 

@@ -32,6 +32,21 @@ class HealthCheckTest {
   }
 
   @Test
+  void requestSettingsAreCheckedTheSameWayForChecksProbesAndLoadTasks() {
+    // one rule, in HttpCalls: a health check and a probe once accepted a header line break
+    assertThatThrownBy(() -> HealthCheck.builder("http://127.0.0.1/").header("X-A", "1\r\nX-B: 2"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("header 'X-A' contains a line break");
+    assertThatThrownBy(() -> ApiEndpoint.builder("api", "http://127.0.0.1/").header("X-A\n", "1"))
+        .hasMessageContaining("line break");
+    assertThatThrownBy(() -> LoadTask.builder("t", "/").method("GE T"))
+        .hasMessageContaining("'GE T' is not a method name");
+    assertThatThrownBy(() -> HealthCheck.builder("http://127.0.0.1/").expectStatus(200, 700))
+        .hasMessageContaining("expected status 700 is not an HTTP status");
+    assertThat(LoadTask.builder("t", "/").method("head").build().method()).isEqualTo("HEAD");
+  }
+
+  @Test
   void healthyEndpointIsInfoWithStatusAndLatency() throws Exception {
     HealthCheckResult r =
         HealthCheck.builder(server.url("/health?body=UP")).grading(LENIENT).build().check();

@@ -31,6 +31,45 @@ public final class HttpCalls {
   private HttpCalls() {}
 
   /**
+   * Returns {@code method} upper-cased, or rejects a value that is not a method name (the same rule
+   * for health checks, probes and load tasks).
+   */
+  public static String checkMethod(String method) {
+    Objects.requireNonNull(method, "method == null");
+    if (!method.matches("[A-Za-z]+")) {
+      throw new IllegalArgumentException(
+          "HTTP method '" + method + "' is not a method name: use GET, HEAD, POST, ...");
+    }
+    return method.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  /** Rejects a header whose name or value would break the request (a line break). */
+  public static void checkHeader(String name, String value) {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(value, "value == null");
+    if (name.contains("\n")
+        || name.contains("\r")
+        || value.contains("\n")
+        || value.contains("\r")) {
+      throw new IllegalArgumentException(
+          "header '" + name.strip() + "' contains a line break: remove it");
+    }
+  }
+
+  /** Returns the statuses as a set, rejecting any that is not an HTTP status. */
+  public static java.util.Set<Integer> checkStatuses(int... statuses) {
+    java.util.Set<Integer> out = new java.util.LinkedHashSet<>();
+    for (int s : statuses) {
+      if (s < 100 || s > 599) {
+        throw new IllegalArgumentException(
+            "expected status " + s + " is not an HTTP status: use 100..599");
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  /**
    * Returns a process-wide client that does not follow redirects (so a check sees what the server
    * said) and verifies certificates.
    */
