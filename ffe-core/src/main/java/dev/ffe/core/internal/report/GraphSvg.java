@@ -241,13 +241,9 @@ final class GraphSvg {
       double top = y + b.mainH;
       double compY = top + COMP_GAP;
       svg.append("<path class=\"edge compensate\" d=\"M")
-          .append(n(cx + 20))
-          .append(',')
-          .append(n(top))
+          .append(pt(cx + 20, top))
           .append(" L")
-          .append(n(cx + 20))
-          .append(',')
-          .append(n(compY - 1))
+          .append(pt(cx + 20, compY - 1))
           .append("\" stroke=\"#7048e8\" stroke-width=\"1.3\" stroke-dasharray=\"4 3\"")
           .append(" fill=\"none\" marker-end=\"url(#arrow-comp)\"/>")
           .append("<text x=\"")
@@ -289,44 +285,26 @@ final class GraphSvg {
         double childX = cx + FORK;
         double entryY = childY + c.anchor;
         svg.append("<path class=\"edge fan-out\" d=\"M")
-            .append(n(forkX))
-            .append(',')
-            .append(n(ay))
+            .append(pt(forkX, ay))
             .append(" C")
-            .append(n(forkX + 14))
-            .append(',')
-            .append(n(ay))
+            .append(pt(forkX + 14, ay))
             .append(' ')
-            .append(n(childX - 14))
-            .append(',')
-            .append(n(entryY))
+            .append(pt(childX - 14, entryY))
             .append(' ')
-            .append(n(childX - 1))
-            .append(',')
-            .append(n(entryY))
+            .append(pt(childX - 1, entryY))
             .append("\" stroke=\"#495057\" stroke-width=\"1.2\" fill=\"none\"")
             .append(" marker-end=\"url(#arrow)\"/>\n");
         double exitX = childX + c.mainW;
         svg.append("<path class=\"edge fan-in\" d=\"M")
-            .append(n(exitX))
-            .append(',')
-            .append(n(entryY))
+            .append(pt(exitX, entryY))
             .append(" L")
-            .append(n(joinX - 14))
-            .append(',')
-            .append(n(entryY))
+            .append(pt(joinX - 14, entryY))
             .append(" C")
-            .append(n(joinX - 4))
-            .append(',')
-            .append(n(entryY))
+            .append(pt(joinX - 4, entryY))
             .append(' ')
-            .append(n(joinX - 4))
-            .append(',')
-            .append(n(ay))
+            .append(pt(joinX - 4, ay))
             .append(' ')
-            .append(n(joinX))
-            .append(',')
-            .append(n(ay))
+            .append(pt(joinX, ay))
             .append("\" stroke=\"#495057\" stroke-width=\"1.2\" fill=\"none\"/>\n");
         draw(c, childX, childY, svg);
         childY += c.h + PAR_GAP;
@@ -355,13 +333,9 @@ final class GraphSvg {
       return;
     }
     svg.append("<path class=\"edge\" d=\"M")
-        .append(n(x1))
-        .append(',')
-        .append(n(y1))
+        .append(pt(x1, y1))
         .append(" L")
-        .append(n(x2))
-        .append(',')
-        .append(n(y2))
+        .append(pt(x2, y2))
         .append("\" stroke=\"#495057\" stroke-width=\"1.2\" fill=\"none\"")
         .append(arrow ? " marker-end=\"url(#arrow)\"" : "")
         .append("/>\n");
@@ -373,5 +347,10 @@ final class GraphSvg {
         .append("\" cy=\"")
         .append(n(y))
         .append("\" r=\"3.5\" fill=\"#495057\"/>\n");
+  }
+
+  /** Formats an SVG point {@code x,y}. */
+  private static String pt(double x, double y) {
+    return n(x) + "," + n(y);
   }
 }
